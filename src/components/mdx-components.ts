@@ -1,0 +1,24 @@
+/**
+ * Components available in every guide's MDX without an import: <Checklist>,
+ * <Item>, <Callout>, <Diagram>, <Term>. Headings get shareable anchors and
+ * site links get the base path.
+ */
+import Callout from './Callout.astro';
+import Checklist from './Checklist.astro';
+import ChecklistItem from './ChecklistItem.astro';
+import Diagram from './Diagram.astro';
+import H2 from './H2.astro';
+import H3 from './H3.astro';
+import Link from './Link.astro';
+import Term from './Term.astro';
+
+export const mdxComponents = {
+  a: Link,
+  h2: H2,
+  h3: H3,
+  Callout,
+  Checklist,
+  Item: ChecklistItem,
+  Diagram,
+  Term,
+};

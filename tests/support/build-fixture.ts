@@ -1,0 +1,35 @@
+/**
+ * Builds the site with a fixture's content (tests/fixtures/<name>/content) in a
+ * temporary folder, and returns what the build printed and whether it failed.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from './site.ts';
+
+export interface FixtureBuild {
+  ok: boolean;
+  output: string;
+  outDir: string;
+}
+
+export function buildFixture(name: string, env: Record<string, string> = {}): FixtureBuild {
+  const work = mkdtempSync(join(tmpdir(), `mfg-${name}-`));
+  const outDir = join(work, 'dist');
+  const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      MFG_CONTENT_DIR: join(projectRoot, 'tests/fixtures', name, 'content'),
+      MFG_OUT_DIR: outDir,
+      MFG_CACHE_DIR: join(work, 'cache'),
+      ...env,
+    },
+  });
+  return { ok: result.status === 0, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
