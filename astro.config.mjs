@@ -8,7 +8,8 @@ import { postBuild } from './src/integrations/post-build.ts';
 
 export default defineConfig({
   site: siteConfig.site,
-  base: siteConfig.base,
+  // Tests build the site under a sub-path too.
+  base: process.env.MFG_BASE ?? siteConfig.base,
   trailingSlash: 'always',
   // Tests and the benchmark build into their own folders.
   outDir: process.env.MFG_OUT_DIR ?? './dist',

@@ -61,7 +61,10 @@ export function guidesForAudience<E extends GuideEntry>(guides: readonly E[], au
 }
 
 /** The previous and next guide within the same topic. */
-export function neighbours<E extends GuideEntry>(guides: readonly E[], slug: string): { previous?: E; next?: E } {
+export function neighbours<E extends GuideEntry>(
+  guides: readonly E[],
+  slug: string,
+): { previous?: E | undefined; next?: E | undefined } {
   const current = guides.find((guide) => guide.id === slug);
   if (!current) return {};
   const inTopic = guides.filter((guide) => guide.data.topic === current.data.topic);

@@ -36,7 +36,9 @@ export async function startStaticServer(dir: string, base = '/'): Promise<Static
     serve(request, response, () => {
       response.statusCode = 404;
       request.url = '/404.html';
-      notFound(request, response, () => response.end('Not found'));
+      notFound(request, response, () => {
+        response.end('Not found');
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
