@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// Astro builds share the project's .astro/ folder, so tests that build fixture
+// sites run one file at a time in their own project.
+const fixtureBuildTests = 'tests/unit/**/*build*.test.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -7,7 +11,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          testTimeout: 120_000,
+          exclude: [fixtureBuildTests],
+        },
+      },
+      {
+        test: {
+          name: 'builds',
+          include: [fixtureBuildTests],
+          testTimeout: 180_000,
+          fileParallelism: false,
         },
       },
       {
@@ -15,7 +27,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          hookTimeout: 180_000,
           // One Chromium and one server per file; files run one after another on a 2-core machine.
           fileParallelism: false,
         },

@@ -1,6 +1,6 @@
 /**
  * Components available in every guide's MDX without an import: <Checklist>,
- * <Item>, <Callout>, <Diagram>, <Term>. Headings get shareable anchors and
+ * <Item>, <Callout>, <Diagram>, <Term>, <HelpNow>. Headings get shareable anchors and
  * site links get the base path.
  */
 import Callout from './Callout.astro';
@@ -9,6 +9,7 @@ import ChecklistItem from './ChecklistItem.astro';
 import Diagram from './Diagram.astro';
 import H2 from './H2.astro';
 import H3 from './H3.astro';
+import HelpNow from './HelpNow.astro';
 import Link from './Link.astro';
 import Term from './Term.astro';
 
@@ -21,4 +22,6 @@ export const mdxComponents = {
   Item: ChecklistItem,
   Diagram,
   Term,
+  // Crisis lines come from src/data/help-resources.ts only; guides never type them.
+  HelpNow,
 };

@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { mdxToText } from './guides.ts';
 
 /** Highest Flesch-Kincaid grade a guide may have; README explains the choice. */
-export const READABILITY_CEILING = 13;
+export const READABILITY_CEILING = 10;
 /** Guide length bounds, in words of prose. */
 export const WORD_BOUNDS = { min: 700, max: 1800 } as const;
 /** Length of a run of words that counts as copied. */

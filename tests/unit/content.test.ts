@@ -98,6 +98,11 @@ describe('guides in content/guides', () => {
       expect(broken).toEqual([]);
     });
 
+    it('takes crisis lines from the one data file, never typing them', () => {
+      // Numbers change; src/data/help-resources.ts is verified and dated. Use <HelpNow /> instead.
+      expect(guide.body.match(/\b(988|911|741741)\b|409-0141/g) ?? []).toEqual([]);
+    });
+
     it(`reads at grade ${READABILITY_CEILING} or below (Flesch-Kincaid)`, () => {
       expect(readabilityGrade(mdxToText(guide.body))).toBeLessThanOrEqual(READABILITY_CEILING);
     });
