@@ -161,12 +161,14 @@ export const glossary: GlossaryEntry[] = [
     short: 'A response to long-term work stress that has not been managed.',
     definition:
       'The World Health Organization describes burnout as an occupational phenomenon, not a medical condition, marked by exhaustion, mental distance or cynicism about the job, and a reduced sense of doing it well.',
+    guide: 'what-is-burnout',
   },
   {
     id: 'emotional-exhaustion',
     term: 'Emotional exhaustion',
     short: 'Feeling drained and used up by work.',
     definition: 'One of the three dimensions of burnout: a sense of having nothing left to give, which rest on days off no longer fixes.',
+    guide: 'what-is-burnout',
   },
   {
     id: 'depersonalization',
@@ -174,12 +176,14 @@ export const glossary: GlossaryEntry[] = [
     short: 'Distance or cynicism toward patients and work.',
     definition:
       'The second dimension of burnout: treating patients or colleagues as tasks rather than people, or feeling detached and cynical about the job.',
+    guide: 'what-is-burnout',
   },
   {
     id: 'reduced-accomplishment',
     term: 'Reduced personal accomplishment',
     short: 'Feeling that your work makes little difference or that you do it poorly.',
     definition: 'The third dimension of burnout: a falling sense of competence and achievement, sometimes described as reduced professional efficacy.',
+    guide: 'what-is-burnout',
   },
   {
     id: 'moral-injury',
@@ -194,5 +198,6 @@ export const glossary: GlossaryEntry[] = [
     short: 'A model that weighs what a job asks of you against what it gives you.',
     definition:
       'A way of thinking about burnout in which heavy demands (workload, time pressure, emotional load) wear people down, while resources (control, support, meaning, feedback) protect them.',
+    guide: 'what-helps-with-burnout',
   },
 ];
