@@ -5,6 +5,11 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import siteConfig from './site.config.ts';
 import { postBuild } from './src/integrations/post-build.ts';
+import { permalinkSources } from './src/integrations/permalinks.ts';
+import { astroRedirects } from './src/lib/permalinks.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { astroCsp } from './src/lib/security-headers.ts';
+import { tableAlignClasses } from './src/markdown/table-align.ts';
 
 export default defineConfig({
   site: siteConfig.site,
@@ -15,6 +20,12 @@ export default defineConfig({
   outDir: process.env.MFG_OUT_DIR ?? './dist',
   cacheDir: process.env.MFG_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
+  // Retired URLs (src/data/redirects.ts) become static redirect pages; see src/lib/permalinks.ts.
+  redirects: astroRedirects(permalinkSources().redirects, process.env.MFG_BASE ?? siteConfig.base),
   integrations: [mdx(), sitemap(), postBuild()],
+  // Content-Security-Policy as a <meta> in every page; the build also writes it to _headers and an nginx snippet.
+  security: { csp: astroCsp },
+  // Table column alignment as classes: the policy blocks the style attributes Markdown would write.
+  markdown: { processor: satteri({ hastPlugins: [tableAlignClasses] }) },
   vite: { plugins: [tailwindcss()] },
 });

@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { guideSchema } from './schemas/guide.ts';
+import { pathSchema } from './schemas/path.ts';
 
 // Tests point this at a fixture site's content to check bad-input errors.
 const contentDir = process.env.MFG_CONTENT_DIR ?? './content';
@@ -15,4 +16,10 @@ const guides = defineCollection({
   schema: guideSchema,
 });
 
-export const collections = { guides };
+// Curated reading paths; the file name is the slug and the URL (/paths/<slug>/).
+const paths = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: `${contentDir}/paths` }),
+  schema: pathSchema,
+});
+
+export const collections = { guides, paths };

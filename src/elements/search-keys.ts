@@ -1,11 +1,18 @@
-/** Up/Down arrows move between result links and back to the search field. */
-export function handleArrowKeys(event: KeyboardEvent, input: HTMLInputElement, container: HTMLElement): void {
-  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+import { nextResultIndex } from '../lib/search-state.ts';
+
+/**
+ * Arrow keys move focus through the result links (pages and their sections)
+ * and back up to the search field; Enter then opens the focused link, as links do.
+ */
+export function handleResultKeys(event: KeyboardEvent, input: HTMLInputElement, container: HTMLElement): void {
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
   const links = [...container.querySelectorAll<HTMLAnchorElement>('a[data-search-result]')];
-  if (links.length === 0) return;
-  const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+  const current = links.indexOf(document.activeElement as HTMLAnchorElement);
+  // Home and End belong to the text field while typing.
+  if (current === -1 && (event.key === 'Home' || event.key === 'End')) return;
+  const next = nextResultIndex(current, links.length, event.key);
+  if (next === undefined) return;
   event.preventDefault();
-  if (event.key === 'ArrowDown') links[Math.min(index + 1, links.length - 1)]?.focus();
-  else if (index <= 0) input.focus();
-  else links[index - 1]?.focus();
+  if (next === -1) input.focus();
+  else links[next]?.focus();
 }

@@ -1,7 +1,19 @@
+import {
+  DIALOG_FIRST_RESULTS,
+  PAGE_RESULT_LIMIT,
+  PAGE_SUB_RESULTS,
+  SEARCH_SETTLE_MS,
+  resultsSettled,
+  searchDelay,
+} from '../lib/search-options.ts';
 import { parseSearchState, serializeSearchState, type SearchState } from '../lib/search-state.ts';
-import { handleArrowKeys } from './search-keys.ts';
+import { handleResultKeys } from './search-keys.ts';
 
-/** The search page: query and filters live in the URL so searches can be linked. */
+/**
+ * The search page: words plus topic and audience filters, with a count per
+ * filter value. The query and filters live in the URL, so a search can be
+ * linked, and Back undoes a filter or a query.
+ */
 class SearchPageElement extends HTMLElement {
   connectedCallback(): void {
     const base = this.dataset.base ?? '/';
@@ -9,9 +21,14 @@ class SearchPageElement extends HTMLElement {
     const input = this.querySelector<HTMLInputElement>('input[type="search"]')!;
     const results = this.querySelector<HTMLElement>('[data-search-results]')!;
     const status = this.querySelector<HTMLElement>('[data-search-status]')!;
+    const moreButton = this.querySelector<HTMLButtonElement>('[data-search-more-results]')!;
     const boxes = [...this.querySelectorAll<HTMLInputElement>('[data-search-filters] input[type="checkbox"]')];
     const engine = import('./search-engine.ts');
     let latest = 0;
+    let limit = PAGE_RESULT_LIMIT;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The first keystroke of a new query adds a history entry; the rest update it.
+    let typingEntry = false;
 
     const readForm = (): SearchState => {
       const filters: Record<string, string[]> = {};
@@ -22,46 +39,96 @@ class SearchPageElement extends HTMLElement {
       input.value = state.query;
       for (const box of boxes) box.checked = state.filters[box.name]?.includes(box.value) ?? false;
     };
-    const run = async (state: SearchState) => {
+    const describe = (state: SearchState, total: number, describeCount: (total: number, query: string) => string) => {
+      if (state.query) return describeCount(total, state.query);
+      if (Object.keys(state.filters).length > 0)
+        return `${total} ${total === 1 ? 'guide matches' : 'guides match'} the filters.`;
+      return 'Type a question or a few words, or choose a topic or audience.';
+    };
+    let previousTop: string[] | undefined;
+    /** Searches and shows the results; `typedAt` (a keystroke's time) holds back excerpts while words are half-typed. */
+    const run = async (state: SearchState, typedAt?: number) => {
       const ticket = ++latest;
-      const { runSearch, renderResults, describeCount } = await engine;
-      const outcome = await runSearch(base, state, 20);
-      if (!outcome || ticket !== latest) return;
-      renderResults(results, outcome.results);
-      const filtered = Object.keys(state.filters).length > 0;
-      status.textContent = state.query
-        ? describeCount(outcome.total, state.query)
-        : filtered
-          ? `${outcome.total} ${outcome.total === 1 ? 'guide' : 'guides'} match the filters.`
-          : 'Type a question or a few words.';
-      for (const box of boxes) {
-        const count = outcome.filters[box.name]?.[box.value] ?? 0;
-        const label = box.parentElement?.querySelector('[data-filter-count]');
-        if (label) label.textContent = String(count);
+      const module = await engine;
+      try {
+        const { runSearch, renderResults, describeCount } = module;
+        const isCurrent = () => ticket === latest;
+        const outcome = await runSearch(base, state, 0, { withFilters: true, isCurrent });
+        const top = outcome.ids.slice(0, DIALOG_FIRST_RESULTS);
+        const settled = resultsSettled(previousTop, top);
+        previousTop = top;
+        if (typedAt !== undefined && !settled) {
+          await new Promise((resolve) =>
+            setTimeout(resolve, Math.max(0, SEARCH_SETTLE_MS - (performance.now() - typedAt))),
+          );
+        }
+        const shown = await outcome.more(limit);
+        if (!isCurrent()) return;
+        renderResults(results, shown, PAGE_SUB_RESULTS);
+        results.dataset.renderedQuery = serializeSearchState(state);
+        status.textContent = describe(state, outcome.total, describeCount);
+        moreButton.hidden = outcome.total <= shown.length;
+        for (const box of boxes) {
+          const count = box.parentElement?.querySelector('[data-filter-count]');
+          if (count) count.textContent = String(outcome.filters[box.name]?.[box.value] ?? 0);
+        }
+      } catch (error) {
+        if (ticket !== latest || error instanceof module.StaleSearch) return;
+        status.textContent = 'Search could not load. Check your connection, or browse all guides.';
       }
     };
-    const update = (push: boolean) => {
+    const update = (mode: 'push' | 'replace', typedAt?: number) => {
       const state = readForm();
       const url = `${location.pathname}${serializeSearchState(state)}`;
-      if (push) history.pushState(null, '', url);
-      else history.replaceState(null, '', url);
-      void run(state);
+      if (url !== `${location.pathname}${location.search}`) {
+        if (mode === 'push') history.pushState(null, '', url);
+        else history.replaceState(null, '', url);
+      }
+      limit = PAGE_RESULT_LIMIT;
+      void run(state, typedAt);
     };
 
     writeForm(parseSearchState(location.search));
     void run(readForm());
-    input.addEventListener('input', () => update(false));
-    for (const box of boxes) box.addEventListener('change', () => update(true));
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      const typedAt = performance.now();
+      void engine.then((module) => module.preload(base, input.value));
+      timer = setTimeout(() => {
+        update(typingEntry ? 'replace' : 'push', typedAt);
+        typingEntry = true;
+      }, searchDelay(input.value));
+    });
+    for (const box of boxes) {
+      box.addEventListener('change', () => {
+        typingEntry = false;
+        update('push');
+      });
+    }
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      update(true);
+      clearTimeout(timer);
+      typingEntry = false;
+      // Enter keeps the reader here with the results (unlike the header search, which
+      // opens the best one): this page is for comparing results and filtering.
+      update('push');
+    });
+    moreButton.addEventListener('click', () => {
+      const firstNew = results.children.length;
+      limit += PAGE_RESULT_LIMIT;
+      void run(readForm()).then(() => results.children[firstNew]?.querySelector<HTMLAnchorElement>('a')?.focus());
     });
     addEventListener('popstate', () => {
+      clearTimeout(timer);
+      typingEntry = false;
+      limit = PAGE_RESULT_LIMIT;
       const state = parseSearchState(location.search);
       writeForm(state);
       void run(state);
     });
-    this.addEventListener('keydown', (event) => handleArrowKeys(event, input, results));
+    this.addEventListener('keydown', (event) => {
+      if (event.target === input || results.contains(event.target as Node)) handleResultKeys(event, input, results);
+    });
   }
 }
 

@@ -1,17 +1,42 @@
 /**
  * Everything that runs after `astro build`, in a fixed order, in one place:
- * 1. check that every internal link and #anchor in the built HTML resolves;
- * 2. build the Pagefind search index over the built HTML.
- * Later steps (service worker, permalink check) join the list below.
+ * 1. check permanent links: every URL in src/data/published-urls.json still
+ *    exists or has a redirect (src/data/redirects.ts), and every redirect
+ *    points somewhere real; adds "checklist moved" notices and anchor
+ *    forwarding to the pages. First, so a wrong redirect is reported against
+ *    its entry in redirects.ts, and so step 2 checks the links it added;
+ * 2. check that every internal link and #anchor in the built HTML resolves;
+ * 3. build the Pagefind search index over the built HTML;
+ * 4. write the service worker that saves the whole site, Pagefind's index
+ *    included, for offline use (so it must come after step 3);
+ * 5. write host redirect config (_redirects, nginx-redirects.conf) for the
+ *    redirects of step 1, after step 4 so the service worker never precaches it;
+ * 6. write the security headers (_headers, nginx-security-headers.conf) with a
+ *    Content-Security-Policy matching the hashes in the pages (so after every
+ *    step that changes a page), after step 4 for the same reason as step 5.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { SEARCH_INDEX_CHUNK_SIZE } from '../lib/search-options.ts';
 import { findBrokenLinks } from '../lib/link-check.ts';
 import { readBuiltPages } from './dist-files.ts';
+import { writeServiceWorker } from './service-worker.ts';
+import { checkPermalinksStep, writeHostRedirects } from './permalinks.ts';
+import { writeSecurityHeaders } from './security-headers.ts';
 
 async function buildSearchIndex(outDir: string, log: (message: string) => void): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
+  // Smaller index chunks (Pagefind's default is 20,000 word positions, about 27 KB gzip on 1,000
+  // guides): a two-word query fetches the chunks holding its words, so smaller chunks mean fewer
+  // bytes before the first results. The variable is Pagefind's (marked unstable); an older or newer
+  // Pagefind that ignores it just keeps its default. Measured in scripts/bench/search-bench.ts.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(SEARCH_INDEX_CHUNK_SIZE);
+  const { index, errors } = await pagefind.createIndex({
+    // The "#" links beside headings carry data-pagefind-ignore, but Pagefind still reads the
+    // text of their children into section titles ("When to ask#Link to this section").
+    // Ignoring the children too keeps sub-result titles clean.
+    excludeSelectors: ['.heading-anchor *'],
+  });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: outDir });
   if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
@@ -44,8 +69,12 @@ export function postBuild(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir).replace(/\/$/, '');
+        const redirects = await checkPermalinksStep(outDir, base, (message) => logger.info(message));
         await checkInternalLinks(outDir, base);
         await buildSearchIndex(outDir, (message) => logger.info(message));
+        await writeServiceWorker({ outDir, base }, (message) => logger.info(message));
+        await writeHostRedirects(outDir, base, redirects, (message) => logger.info(message));
+        await writeSecurityHeaders(outDir, base, (message) => logger.info(message));
       },
     },
   };

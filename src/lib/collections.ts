@@ -3,6 +3,7 @@
  * queries live in src/lib/guides.ts.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { readFileSync } from 'node:fs';
 import type { AudienceId } from '../data/audiences.ts';
 import type { TopicId } from '../data/topics.ts';
 import {
@@ -13,18 +14,34 @@ import {
   publishedGuides,
   relatedGuides,
 } from './guides.ts';
+import { collectChecklists, type SiteChecklist } from './checklists.ts';
+import { assertPathsConsistent, resolveSteps, sortPaths } from './paths.ts';
 
 export type Guide = CollectionEntry<'guides'>;
 
 let cache: Promise<Guide[]> | undefined;
+let allChecklists: SiteChecklist[] = [];
 
-/** Published guides in reading order; fails the build on inconsistent content. */
+/** Published guides in reading order; fails the build on inconsistent content or a checklist problem. */
 export function getGuides(): Promise<Guide[]> {
   cache ??= getCollection('guides').then((entries) => {
     assertGuidesConsistent(entries);
+    allChecklists = collectChecklists(entries, (path) => readFileSync(path, 'utf8'));
     return publishedGuides(entries);
   });
   return cache;
+}
+
+let checklistsCache: Promise<SiteChecklist[]> | undefined;
+
+/** Every checklist in published guides, in reading order, with its guide. */
+export function getChecklists(): Promise<SiteChecklist[]> {
+  // Worked out once: every <Checklist> on every page asks, so 5,000 guides would otherwise cost 5,000³ steps.
+  checklistsCache ??= getGuides().then((guides) => {
+    const byGuide = Map.groupBy(allChecklists, (checklist) => checklist.guide.slug);
+    return guides.flatMap((guide) => byGuide.get(guide.id) ?? []);
+  });
+  return checklistsCache;
 }
 
 export async function getTopicGroups() {
@@ -42,4 +59,25 @@ export async function getAudienceGuides(audience: AudienceId) {
 export async function getGuideContext(guide: Guide) {
   const guides = await getGuides();
   return { ...neighbours(guides, guide.id), related: relatedGuides(guides, guide) };
+}
+
+export type ReadingPath = CollectionEntry<'paths'>;
+
+let pathsCache: Promise<ReadingPath[]> | undefined;
+
+/** Reading paths in order; fails the build when a step names a guide that is not published. */
+export function getPaths(): Promise<ReadingPath[]> {
+  pathsCache ??= (async () => {
+    const [paths, all, published] = await Promise.all([getCollection('paths'), getCollection('guides'), getGuides()]);
+    const publishedSlugs = published.map((guide) => guide.id);
+    const drafts = all.filter((guide) => guide.data.draft).map((guide) => guide.id);
+    assertPathsConsistent(paths, publishedSlugs, drafts);
+    return sortPaths(paths);
+  })();
+  return pathsCache;
+}
+
+/** A path's steps with their guides and each guide's checklists. */
+export async function getPathSteps(path: ReadingPath) {
+  return resolveSteps(path, await getGuides(), await getChecklists());
 }

@@ -1,11 +1,15 @@
-/** Dates shown to readers, e.g. "1 November 2026"; always UTC so builds agree everywhere. */
+// One formatter per language: creating an Intl.DateTimeFormat is slow, and every page shows dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Dates shown to readers, e.g. "November 1, 2026"; always UTC so builds agree everywhere. */
 export function formatDate(date: Date, lang = 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  const locale = lang === 'en' ? 'en-US' : lang;
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    formatters.set(locale, formatter);
+  }
+  return formatter.format(date);
 }
 
 /** Machine-readable date for <time datetime>. */

@@ -14,7 +14,14 @@ export function parseSearchState(search: string): SearchState {
   const params = new URLSearchParams(search);
   const filters: Record<string, string[]> = {};
   for (const name of FILTER_NAMES) {
-    const values = [...new Set(params.getAll(name).map((value) => value.trim()).filter(Boolean))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(name)
+          .map((value) => value.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (values.length > 0) filters[name] = values;
   }
   return { query: (params.get('q') ?? '').trim(), filters };
@@ -30,15 +37,6 @@ export function serializeSearchState(state: SearchState): string {
   return text ? `?${text}` : '';
 }
 
-/** Pagefind's filter argument: any of the ticked values within a filter, all filters together. */
-export function toPagefindFilters(state: SearchState): Record<string, { any: string[] }> {
-  return Object.fromEntries(
-    Object.entries(state.filters)
-      .filter(([, values]) => values.length > 0)
-      .map(([name, values]) => [name, { any: values }]),
-  );
-}
-
 /** Whether a keyboard event should open search: "/" outside text fields, or Ctrl/Cmd+K anywhere. */
 export function isSearchShortcut(
   event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>,
@@ -46,4 +44,25 @@ export function isSearchShortcut(
 ): boolean {
   if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') return true;
   return event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !targetIsEditable;
+}
+
+/**
+ * Where focus goes in a result list on a key press: an index into the result
+ * links, -1 for the search field, or undefined when the key is not for the list.
+ * `current` is -1 while the search field has focus.
+ */
+export function nextResultIndex(current: number, count: number, key: string): number | undefined {
+  if (count === 0) return undefined;
+  switch (key) {
+    case 'ArrowDown':
+      return Math.min(current + 1, count - 1);
+    case 'ArrowUp':
+      return current <= 0 ? -1 : current - 1;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return undefined;
+  }
 }

@@ -148,8 +148,8 @@ describe('print', () => {
     const page = await freshPage();
     await page.goto(`${server.url}guides/first-meeting/`);
     await page.emulateMedia({ media: 'print' });
-    await expect(page.locator('header[role="banner"]').isVisible()).resolves.toBe(false);
-    await expect(page.locator('footer[role="contentinfo"]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.site-footer').isVisible()).resolves.toBe(false);
     const after = await page.locator('#sources-title + ol a').first().evaluate((link) => getComputedStyle(link, '::after').content);
     expect(after).toContain('http');
     await context.close();

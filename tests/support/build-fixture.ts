@@ -17,11 +17,15 @@ export interface FixtureBuild {
 export function buildFixture(name: string, env: Record<string, string> = {}): FixtureBuild {
   const work = mkdtempSync(join(tmpdir(), `mfg-${name}-`));
   const outDir = join(work, 'dist');
+  // Vitest sets NODE_ENV=test and Vite's BASE_URL/MODE/DEV/PROD, which would turn the
+  // build into a development build at the wrong base; a real build must not see them.
+  const { NODE_ENV, BASE_URL, MODE, DEV, PROD, SSR, VITEST, VITEST_POOL_ID, VITEST_WORKER_ID, ...inherited } = process.env;
   const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build'], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...inherited,
+      NODE_ENV: 'production',
       ASTRO_TELEMETRY_DISABLED: '1',
       FORCE_COLOR: '0',
       NO_COLOR: '1',

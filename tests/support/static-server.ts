@@ -15,11 +15,16 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
+export interface StaticServerOptions {
+  /** A fixed port, e.g. to serve a new build at the same origin after closing the old server; 0 picks a free one. */
+  port?: number;
+}
+
 /**
  * Serves `dir` under `base` ("/" or e.g. "/mentoring/"), with the site's 404 page
  * for unknown paths, like a static host.
  */
-export async function startStaticServer(dir: string, base = '/'): Promise<StaticServer> {
+export async function startStaticServer(dir: string, base = '/', options: StaticServerOptions = {}): Promise<StaticServer> {
   if (!existsSync(join(dir, 'index.html'))) {
     throw new Error(`No built site in ${dir}. Run "npm run build" first.`);
   }
@@ -41,7 +46,7 @@ export async function startStaticServer(dir: string, base = '/'): Promise<Static
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {

@@ -53,6 +53,9 @@ const otherPages = new Map<string, Set<string>>([
   ['/', new Set()],
   ['/guides/', new Set(topics.map((topic) => topic.id))],
   ['/search/', new Set()],
+  ['/progress/', new Set()],
+  ['/paths/', new Set()],
+  ['/program-directors/', new Set()],
   ['/glossary/', new Set(glossary.map((entry) => entry.id))],
   ...topics.map((topic) => [`/topics/${topic.id}/`, new Set<string>()] as const),
   ...audiences.map((audience) => [`/for/${audience.id}/`, new Set<string>()] as const),
@@ -106,6 +109,11 @@ describe('guides in content/guides', () => {
     it(`reads at grade ${READABILITY_CEILING} or below (Flesch-Kincaid)`, () => {
       expect(readabilityGrade(mdxToText(guide.body))).toBeLessThanOrEqual(READABILITY_CEILING);
     });
+  });
+
+  it('links glossary entries only to guides that exist', () => {
+    const known = new Set(published.map((guide) => guide.slug));
+    expect(glossary.filter((entry) => entry.guide && !known.has(entry.guide)).map((entry) => entry.id)).toEqual([]);
   });
 
   it('repeats no paragraph across guides', () => {

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchShortcut, parseSearchState, serializeSearchState, toPagefindFilters } from '../../src/lib/search-state.ts';
+import {
+  isSearchShortcut,
+  nextResultIndex,
+  parseSearchState,
+  serializeSearchState,
+} from '../../src/lib/search-state.ts';
 
 describe('search state in the URL', () => {
   it('round-trips a query and filters', () => {
-    const state = { query: 'my mentor never replies', filters: { topic: ['The mentoring relationship'], audience: ['Intern', 'Resident'] } };
+    const state = {
+      query: 'my mentor never replies',
+      filters: { topic: ['The mentoring relationship'], audience: ['Intern', 'Resident'] },
+    };
     const text = serializeSearchState(state);
     expect(text).toBe('?q=my+mentor+never+replies&topic=The+mentoring+relationship&audience=Intern&audience=Resident');
     expect(parseSearchState(text)).toEqual(state);
@@ -13,16 +21,16 @@ describe('search state in the URL', () => {
     expect(parseSearchState('?q=%20+&utm=x&topic=A&topic=A&topic=')).toEqual({ query: '', filters: { topic: ['A'] } });
     expect(serializeSearchState({ query: ' ', filters: {} })).toBe('');
   });
-
-  it('builds Pagefind filters: any value within a filter', () => {
-    expect(toPagefindFilters({ query: '', filters: { audience: ['Intern', 'Resident'], topic: [] } })).toEqual({
-      audience: { any: ['Intern', 'Resident'] },
-    });
-  });
 });
 
 describe('search shortcuts', () => {
-  const key = (k: string, extra: Partial<KeyboardEvent> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...extra });
+  const key = (k: string, extra: Partial<KeyboardEvent> = {}) => ({
+    key: k,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    ...extra,
+  });
 
   it('opens on "/" outside text fields only', () => {
     expect(isSearchShortcut(key('/'), false)).toBe(true);
@@ -33,5 +41,25 @@ describe('search shortcuts', () => {
     expect(isSearchShortcut(key('k', { ctrlKey: true }), true)).toBe(true);
     expect(isSearchShortcut(key('K', { metaKey: true }), false)).toBe(true);
     expect(isSearchShortcut(key('k'), false)).toBe(false);
+  });
+});
+
+describe('moving through results with the keyboard', () => {
+  it('goes down from the field into the list and stops at the end', () => {
+    expect(nextResultIndex(-1, 3, 'ArrowDown')).toBe(0);
+    expect(nextResultIndex(1, 3, 'ArrowDown')).toBe(2);
+    expect(nextResultIndex(2, 3, 'ArrowDown')).toBe(2);
+  });
+
+  it('goes up to the previous result, and from the first back to the field', () => {
+    expect(nextResultIndex(2, 3, 'ArrowUp')).toBe(1);
+    expect(nextResultIndex(0, 3, 'ArrowUp')).toBe(-1);
+  });
+
+  it('jumps with Home and End, and ignores other keys and empty lists', () => {
+    expect(nextResultIndex(1, 3, 'Home')).toBe(0);
+    expect(nextResultIndex(0, 3, 'End')).toBe(2);
+    expect(nextResultIndex(0, 3, 'Enter')).toBeUndefined();
+    expect(nextResultIndex(-1, 0, 'ArrowDown')).toBeUndefined();
   });
 });

@@ -1,0 +1,217 @@
+/**
+ * Finding and checking checklists in guides' MDX source: ids, titles, item
+ * text, and the build errors writers see for missing or repeated ids.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  ChecklistError,
+  bodyLineOffset,
+  checklistAnchor,
+  checklistUrl,
+  collectChecklists,
+  extractChecklists,
+  progressUrl,
+} from '../../src/lib/checklists.ts';
+
+const file = 'content/guides/meetings/first-meeting.mdx';
+
+function problemsOf(source: string, name = file): string {
+  try {
+    extractChecklists(source, name);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ChecklistError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ChecklistError');
+}
+
+describe('extractChecklists', () => {
+  it('reads the authoring syntax writers use', () => {
+    const source = `Intro.
+
+<Checklist id="first-meeting-prep" title="Before the meeting">
+  <Item id="goals">Write two or three goals.</Item>
+  <Item id="research">Read their **profile** and [one paper](/guides/x/).</Item>
+  <Item id='agenda'>Send an \`agenda\`, *briefly*.</Item>
+</Checklist>
+
+More prose.
+
+<Checklist title={"After the meeting"} id={'first-meeting-after'}>
+  <Item id="thanks">Send a thank-you note.</Item>
+</Checklist>
+`;
+    expect(extractChecklists(source, file)).toEqual([
+      {
+        id: 'first-meeting-prep',
+        title: 'Before the meeting',
+        items: [
+          { id: 'goals', text: 'Write two or three goals.' },
+          { id: 'research', text: 'Read their profile and one paper.' },
+          { id: 'agenda', text: 'Send an agenda, briefly.' },
+        ],
+      },
+      {
+        id: 'first-meeting-after',
+        title: 'After the meeting',
+        items: [{ id: 'thanks', text: 'Send a thank-you note.' }],
+      },
+    ]);
+  });
+
+  it('returns nothing for a guide without checklists', () => {
+    expect(extractChecklists('Just prose, and a <Callout kind="tip">tip</Callout>.', file)).toEqual([]);
+  });
+
+  it('ignores checklist markup shown inside code blocks and comments', () => {
+    const source =
+      '```mdx\n<Checklist id="example">\n  <Item>no id</Item>\n</Checklist>\n```\n\n{/* <Item>old</Item> */}\n\nUse `<Item id="x">`.';
+    expect(extractChecklists(source, file)).toEqual([]);
+  });
+
+  it('accepts an item written over several lines', () => {
+    const source = '<Checklist id="a" title="A">\n  <Item id="one">\n    Do one thing.\n  </Item>\n</Checklist>';
+    expect(extractChecklists(source, file)[0]!.items).toEqual([{ id: 'one', text: 'Do one thing.' }]);
+  });
+
+  it('names the file, checklist and item id when an item id is used twice', () => {
+    const message = problemsOf(
+      '<Checklist id="prep" title="Prep">\n  <Item id="goals">A</Item>\n  <Item id="agenda">B</Item>\n  <Item id="goals">C</Item>\n</Checklist>',
+    );
+    expect(message).toContain(file);
+    expect(message).toContain('item id "goals" ("C") is used twice in checklist "prep" (also on line 2)');
+    expect(message).toContain('line 4');
+  });
+
+  it('names the file and checklist when an item has no id, with the fix', () => {
+    const message = problemsOf(
+      '<Checklist id="prep" title="Prep">\n  <Item id="goals">A</Item>\n  <Item>B</Item>\n</Checklist>',
+    );
+    expect(message).toContain(file);
+    expect(message).toContain('line 3: the <Item> ("B") in checklist "prep" has no id');
+    expect(message).toContain('<Item id="send-agenda">');
+  });
+
+  it.each([
+    [
+      'a checklist without an id',
+      '<Checklist title="T">\n<Item id="a">A</Item>\n</Checklist>',
+      '<Checklist> has no id',
+    ],
+    [
+      'a checklist without a title',
+      '<Checklist id="t">\n<Item id="a">A</Item>\n</Checklist>',
+      '<Checklist id="t"> has no title',
+    ],
+    [
+      'an id that is not kebab-case',
+      '<Checklist id="My List" title="T">\n<Item id="a">A</Item>\n</Checklist>',
+      'checklist id "My List" must be kebab-case',
+    ],
+    [
+      'an item id that is not kebab-case',
+      '<Checklist id="t" title="T">\n<Item id="Step_1">A</Item>\n</Checklist>',
+      'item id "Step_1" must be kebab-case',
+    ],
+    [
+      'an id computed in code',
+      '<Checklist id="t" title="T">\n<Item id={name}>A</Item>\n</Checklist>',
+      'has an id that is not plain text',
+    ],
+    ['an empty checklist', '<Checklist id="t" title="T">\n</Checklist>', 'checklist "t" has no items'],
+    ['an unclosed checklist', '<Checklist id="t" title="T">\n<Item id="a">A</Item>\n', 'checklist "t" is never closed'],
+    ['an unclosed item', '<Checklist id="t" title="T">\n<Item id="a">A\n</Checklist>', 'never closed'],
+    ['an item outside a checklist', '<Item id="a">A</Item>', '<Item id="a"> is outside a checklist'],
+    [
+      'a nested checklist',
+      '<Checklist id="t" title="T">\n<Checklist id="u" title="U">\n<Item id="a">A</Item>\n</Checklist>\n</Checklist>',
+      'starts inside checklist "t"',
+    ],
+    [
+      'a checklist id used twice in one file',
+      '<Checklist id="t" title="T">\n<Item id="a">A</Item>\n</Checklist>\n\n<Checklist id="t" title="T2">\n<Item id="a">A</Item>\n</Checklist>',
+      'checklist id "t" is already used on line 1 of this file',
+    ],
+  ])('reports %s', (_name, source, expected) => {
+    const message = problemsOf(source);
+    expect(message).toContain(file);
+    expect(message).toContain(expected);
+  });
+
+  it('lists every problem in a file at once', () => {
+    const message = problemsOf(
+      '<Checklist id="t" title="T">\n<Item>A</Item>\n<Item id="b">B</Item>\n<Item id="b">C</Item>\n</Checklist>',
+    );
+    expect(message).toContain('2 checklist problem(s)');
+  });
+});
+
+describe('collectChecklists', () => {
+  const guide = (slug: string, body: string, extra: { draft?: boolean } = {}) => ({
+    id: slug,
+    body,
+    filePath: `content/guides/meetings/${slug}.mdx`,
+    data: { title: `Guide ${slug}`, ...extra },
+  });
+  const list = (id: string) => `<Checklist id="${id}" title="T">\n  <Item id="a">A</Item>\n</Checklist>`;
+
+  it('lists checklists with their guide', () => {
+    expect(collectChecklists([guide('one', list('one-prep')), guide('two', 'No list.')])).toEqual([
+      {
+        id: 'one-prep',
+        title: 'T',
+        items: [{ id: 'a', text: 'A' }],
+        guide: { slug: 'one', title: 'Guide one', filePath: 'content/guides/meetings/one.mdx' },
+      },
+    ]);
+  });
+
+  it('fails when two guides use the same checklist id, naming both files and the id', () => {
+    expect(() => collectChecklists([guide('one', list('shared')), guide('two', list('shared'))])).toThrow(
+      /content\/guides\/meetings\/two\.mdx: checklist id "shared" is also used in content\/guides\/meetings\/one\.mdx/,
+    );
+  });
+
+  it('counts drafts for uniqueness, since their ids go live when published', () => {
+    expect(() =>
+      collectChecklists([guide('one', list('shared')), guide('two', list('shared'), { draft: true })]),
+    ).toThrow(ChecklistError);
+  });
+
+  it('counts lines from the top of the file, frontmatter included', () => {
+    const body = '\nIntro.\n\n<Checklist id="t" title="T">\n  <Item>A</Item>\n</Checklist>\n';
+    const fileText = `---\ntitle: Guide\ndescription: D\n---\n${body}`;
+    expect(bodyLineOffset(fileText, body)).toBe(4);
+    expect(() => collectChecklists([guide('one', body)], () => fileText)).toThrow(
+      /line 9: the <Item> \("A"\) in checklist "t" has no id/,
+    );
+    // Without the file, lines count from the end of the frontmatter rather than failing.
+    expect(() =>
+      collectChecklists([guide('one', body)], () => {
+        throw new Error('ENOENT');
+      }),
+    ).toThrow(/line 5: the <Item>/);
+  });
+
+  it('reports problems from every file together', () => {
+    let message = '';
+    try {
+      collectChecklists([guide('one', '<Item>x</Item>'), guide('two', '<Checklist id="t">\n</Checklist>')]);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('content/guides/meetings/one.mdx');
+    expect(message).toContain('content/guides/meetings/two.mdx');
+  });
+});
+
+describe('checklist URLs', () => {
+  it('keeps the permanent anchor format #checklist-<id>, under any base path', () => {
+    expect(checklistAnchor('first-meeting')).toBe('checklist-first-meeting');
+    expect(checklistUrl('/', 'first-meeting', 'prep')).toBe('/guides/first-meeting/#checklist-prep');
+    expect(checklistUrl('/mentoring/', 'first-meeting', 'prep')).toBe(
+      '/mentoring/guides/first-meeting/#checklist-prep',
+    );
+    expect(progressUrl('/mentoring')).toBe('/mentoring/progress/');
+  });
+});
