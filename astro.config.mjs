@@ -22,7 +22,12 @@ export default defineConfig({
   build: { format: 'directory' },
   // Retired URLs (src/data/redirects.ts) become static redirect pages; see src/lib/permalinks.ts.
   redirects: astroRedirects(permalinkSources().redirects, process.env.MFG_BASE ?? siteConfig.base),
-  integrations: [mdx(), sitemap(), postBuild()],
+  integrations: [
+    mdx(),
+    // The offline fallback is for the service worker, not for search engines.
+    sitemap({ filter: (page) => !new URL(page).pathname.endsWith('/offline/') }),
+    postBuild(),
+  ],
   // Content-Security-Policy as a <meta> in every page; the build also writes it to _headers and an nginx snippet.
   security: { csp: astroCsp },
   // Table column alignment as classes: the policy blocks the style attributes Markdown would write.

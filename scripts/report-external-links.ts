@@ -31,8 +31,10 @@ function escapeCell(text: string): string {
 }
 
 export function externalLinksReport(links: ReadonlyMap<string, readonly string[]>): string {
-  const hosts = new Set([...links.keys()].map((url) => URL.canParse(url) ? new URL(url).host : url));
-  const rows = [...links].map(([url, from]) => `| <${escapeCell(url)}> | ${from.map((path) => `\`${escapeCell(path)}\``).join(', ')} |`);
+  const hosts = new Set([...links.keys()].map((url) => (URL.canParse(url) ? new URL(url).host : url)));
+  const rows = [...links].map(
+    ([url, from]) => `| <${escapeCell(url)}> | ${from.map((path) => `\`${escapeCell(path)}\``).join(', ')} |`,
+  );
   return [
     '# External links',
     '',
@@ -45,7 +47,11 @@ export function externalLinksReport(links: ReadonlyMap<string, readonly string[]
   ].join('\n');
 }
 
-export async function writeExternalLinksReport(outDir: string, base: string, reportFile: string): Promise<Map<string, string[]>> {
+export async function writeExternalLinksReport(
+  outDir: string,
+  base: string,
+  reportFile: string,
+): Promise<Map<string, string[]>> {
   const { pages } = await readBuiltPages(outDir, base);
   const links = externalLinks(pages);
   await mkdir(dirname(reportFile), { recursive: true });

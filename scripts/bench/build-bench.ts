@@ -10,7 +10,16 @@
  * .astro/.prerender folder. A node_modules link lets those chunks import packages.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const projectRoot = join(import.meta.dirname, '../..');
@@ -43,6 +52,8 @@ export interface BuildResult {
   pagesPerSecond: number;
   /** Highest sum of resident memory over the build's process tree, sampled every 100 ms. */
   peakRssBytes: number;
+  /** Each program's own peak (over 50 MB), e.g. node (Astro) and pagefind: where the memory goes. */
+  peakRssByCommand: Record<string, number>;
   /** CPU time (user + system) of the whole build, from /usr/bin/time: unlike wall time, it hardly depends on how busy the machine is. */
   cpuSeconds: number | null;
   /** Seconds per phase, from the timestamps in the build's log (1 s resolution). */
@@ -63,7 +74,13 @@ export function stats(values: readonly number[]): SizeStats {
   if (count === 0) return { count, min: 0, median: 0, max: 0, mean: 0 };
   const middle = Math.floor(count / 2);
   const median = count % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { count, min: sorted[0]!, median, max: sorted[count - 1]!, mean: sorted.reduce((sum, value) => sum + value, 0) / count };
+  return {
+    count,
+    min: sorted[0]!,
+    median,
+    max: sorted[count - 1]!,
+    mean: sorted.reduce((sum, value) => sum + value, 0) / count,
+  };
 }
 
 function filesUnder(dir: string): { path: string; bytes: number }[] {
@@ -78,8 +95,8 @@ function filesUnder(dir: string): { path: string; bytes: number }[] {
 
 const sum = (files: readonly { bytes: number }[]) => files.reduce((total, file) => total + file.bytes, 0);
 
-/** Resident bytes of a process and all its descendants, from /proc (Linux). */
-function treeRss(root: number): number {
+/** Resident bytes of a process and all its descendants, from /proc (Linux), in total and by command name. */
+function treeRss(root: number): { total: number; byCommand: Map<string, number> } {
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -95,17 +112,21 @@ function treeRss(root: number): number {
     }
   }
   let total = 0;
+  const byCommand = new Map<string, number>();
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.pop()!;
     try {
-      total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+      const bytes = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+      const command = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      total += bytes;
+      byCommand.set(command, (byCommand.get(command) ?? 0) + bytes);
     } catch {
       // Gone already.
     }
     queue.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, byCommand };
 }
 
 const TIME = '/usr/bin/time';
@@ -134,7 +155,13 @@ export function buildPhases(log: string): { name: string; seconds: number }[] {
   const starts = PHASE_MARKERS.map(({ name, line }) => {
     const index = lines.findIndex((text) => line.test(text));
     // "generating static routes" has no stamp: take the next stamped line's.
-    const at = index === -1 ? undefined : lines.slice(index).map(stamp).find((value) => value !== undefined);
+    const at =
+      index === -1
+        ? undefined
+        : lines
+            .slice(index)
+            .map(stamp)
+            .find((value) => value !== undefined);
     return { name, at };
   }).filter((phase): phase is { name: string; at: number } => phase.at !== undefined);
   const end = stamps.at(-1)!;
@@ -154,7 +181,13 @@ export async function buildAndMeasure({ contentDir, workDir, base = '/' }: Build
   symlinkSync(join(projectRoot, 'node_modules'), join(workDir, 'node_modules'));
   const outDir = join(workDir, 'dist');
   const started = performance.now();
-  const command = [process.execPath, join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', projectRoot];
+  const command = [
+    process.execPath,
+    join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
+    'build',
+    '--root',
+    projectRoot,
+  ];
   // GNU time adds up the CPU time of every process in the build (Pagefind runs as its own binary).
   const timed = existsSync(TIME) ? [TIME, '-f', `${TIME_MARK} %U %S`, ...command] : command;
   const child = spawn(timed[0]!, timed.slice(1), {
@@ -176,8 +209,13 @@ export async function buildAndMeasure({ contentDir, workDir, base = '/' }: Build
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));
   let peakRssBytes = 0;
+  const peakByCommand = new Map<string, number>();
   const sampler = setInterval(() => {
-    if (child.pid) peakRssBytes = Math.max(peakRssBytes, treeRss(child.pid));
+    if (!child.pid) return;
+    const { total, byCommand } = treeRss(child.pid);
+    peakRssBytes = Math.max(peakRssBytes, total);
+    for (const [command, bytes] of byCommand)
+      peakByCommand.set(command, Math.max(peakByCommand.get(command) ?? 0, bytes));
   }, 100);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
@@ -209,6 +247,9 @@ export async function buildAndMeasure({ contentDir, workDir, base = '/' }: Build
     pages,
     pagesPerSecond: pages / wallSeconds,
     peakRssBytes,
+    peakRssByCommand: Object.fromEntries(
+      [...peakByCommand].filter(([, bytes]) => bytes > 50 * 1024 * 1024).sort((a, b) => b[1] - a[1]),
+    ),
     cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null,
     phases: buildPhases(log),
     distBytes: sum(files),

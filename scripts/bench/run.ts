@@ -88,7 +88,13 @@ export interface BenchResult {
 const COMPRESSIBLE = /\.(html|js|mjs|css|json|svg|txt|xml|webmanifest)$|\/$/;
 
 /** What a page loads before its load event, in a fresh visitor with no service worker. */
-export async function measurePageLoad(browser: Browser, origin: string, url: string, distDir: string, base: string): Promise<PageLoad> {
+export async function measurePageLoad(
+  browser: Browser,
+  origin: string,
+  url: string,
+  distDir: string,
+  base: string,
+): Promise<PageLoad> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
@@ -120,17 +126,31 @@ export async function measurePageLoad(browser: Browser, origin: string, url: str
 }
 
 /** Lighthouse's mobile profile (its default) in Debian's Chromium, all four categories. */
-async function runLighthouse(pages: { page: string; url: string }[], log: (message: string) => void): Promise<LighthouseResult[]> {
+async function runLighthouse(
+  pages: { page: string; url: string }[],
+  log: (message: string) => void,
+): Promise<LighthouseResult[]> {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
   const results: LighthouseResult[] = [];
   try {
     for (const { page, url } of pages) {
-      const run = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] });
+      const run = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...LIGHTHOUSE_CATEGORIES],
+      });
       const lhr = run?.lhr;
       if (!lhr) {
         results.push({ page, url, scores: {}, misses: [], error: 'Lighthouse returned nothing' });
@@ -140,10 +160,15 @@ async function runLighthouse(pages: { page: string; url: string }[], log: (messa
       const misses = LIGHTHOUSE_CATEGORIES.flatMap((id) =>
         (lhr.categories[id]?.auditRefs ?? [])
           .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-          .map((ref) => `${id}: ${lhr.audits[ref.id]!.title}${lhr.audits[ref.id]!.displayValue ? ` (${lhr.audits[ref.id]!.displayValue})` : ''}`),
+          .map(
+            (ref) =>
+              `${id}: ${lhr.audits[ref.id]!.title}${lhr.audits[ref.id]!.displayValue ? ` (${lhr.audits[ref.id]!.displayValue})` : ''}`,
+          ),
       );
       results.push({ page, url, scores, misses, ...(lhr.runtimeError ? { error: lhr.runtimeError.message } : {}) });
-      log(`Lighthouse ${page}: ${LIGHTHOUSE_CATEGORIES.map((id) => `${id} ${Math.round((scores[id] ?? 0) * 100)}`).join(', ')}`);
+      log(
+        `Lighthouse ${page}: ${LIGHTHOUSE_CATEGORIES.map((id) => `${id} ${Math.round((scores[id] ?? 0) * 100)}`).join(', ')}`,
+      );
     }
   } finally {
     chrome.kill();
@@ -162,12 +187,31 @@ export function checkTargets(result: BenchResult): { name: string; measured: str
   const size = (guides: number) => result.sizes.find((entry) => entry.guides === guides && entry.build.ok);
   const thousand = size(1000);
   if (thousand) {
-    checks.push({ name: `1,000 guides build in at most ${TARGETS.build1000Seconds} s`, measured: seconds(thousand.build.wallSeconds), ok: thousand.build.wallSeconds <= TARGETS.build1000Seconds });
+    checks.push({
+      name: `1,000 guides build in at most ${TARGETS.build1000Seconds} s`,
+      measured: seconds(thousand.build.wallSeconds),
+      ok: thousand.build.wallSeconds <= TARGETS.build1000Seconds,
+    });
   }
   const fiveThousand = size(5000);
   if (fiveThousand) {
-    checks.push({ name: `5,000 guides build in at most ${TARGETS.build5000Seconds} s`, measured: seconds(fiveThousand.build.wallSeconds), ok: fiveThousand.build.wallSeconds <= TARGETS.build5000Seconds });
-    checks.push({ name: `5,000 guides build with peak memory under ${mb(TARGETS.peakMemoryBytes)}`, measured: mb(fiveThousand.build.peakRssBytes), ok: fiveThousand.build.peakRssBytes < TARGETS.peakMemoryBytes });
+    checks.push({
+      name: `5,000 guides build in at most ${TARGETS.build5000Seconds} s`,
+      measured: seconds(fiveThousand.build.wallSeconds),
+      ok: fiveThousand.build.wallSeconds <= TARGETS.build5000Seconds,
+    });
+    checks.push({
+      name: `5,000 guides build with peak memory under ${mb(TARGETS.peakMemoryBytes)}`,
+      measured: mb(fiveThousand.build.peakRssBytes),
+      ok: fiveThousand.build.peakRssBytes < TARGETS.peakMemoryBytes,
+    });
+  }
+  for (const entry of result.sizes.filter((item) => !item.build.ok && (item.guides === 1000 || item.guides === 5000))) {
+    checks.push({
+      name: `${entry.guides.toLocaleString('en')} guides build at all`,
+      measured: `failed after ${seconds(entry.build.wallSeconds)}, peak memory ${mb(entry.build.peakRssBytes)} (see below)`,
+      ok: false,
+    });
   }
   const built = result.sizes.filter((entry) => entry.build.ok && entry.build.guideHtml.count > 0);
   if (built.length >= 2) {
@@ -211,26 +255,73 @@ export function formatBenchReport(result: BenchResult): string {
     '## Builds',
     '',
   ];
-  const all = [...(result.real ? [{ label: `Real site (${result.real.guides} guides)`, entry: result.real }] : []), ...result.sizes.map((entry) => ({ label: `${entry.guides.toLocaleString('en')} guides`, entry }))];
-  const row = (name: string, value: (entry: SizeResult) => string) => lines.push(`| ${name} | ${all.map(({ entry }) => (entry.build.ok ? value(entry) : '(failed)')).join(' | ')} |`);
+  const all = [
+    ...(result.real ? [{ label: `Real site (${result.real.guides} guides)`, entry: result.real }] : []),
+    ...result.sizes.map((entry) => ({ label: `${entry.guides.toLocaleString('en')} guides`, entry })),
+  ];
+  // Time and memory up to the failure still say something about a build that failed.
+  const row = (name: string, value: (entry: SizeResult) => string, evenIfFailed = false) =>
+    lines.push(
+      `| ${name} | ${all.map(({ entry }) => (entry.build.ok ? value(entry) : evenIfFailed ? `${value(entry)} (failed)` : '(failed)')).join(' | ')} |`,
+    );
   lines.push(`| | ${all.map(({ label }) => label).join(' | ')} |`, `| --- | ${all.map(() => '---').join(' | ')} |`);
-  row('Build time (wall)', (entry) => seconds(entry.build.wallSeconds));
-  row('CPU time, user + system (less affected by a busy machine)', (entry) => (entry.build.cpuSeconds === null ? 'n/a' : seconds(entry.build.cpuSeconds)));
+  row('Build time (wall)', (entry) => seconds(entry.build.wallSeconds), true);
+  row(
+    'CPU time, user + system (less affected by a busy machine)',
+    (entry) => (entry.build.cpuSeconds === null ? 'n/a' : seconds(entry.build.cpuSeconds)),
+    true,
+  );
   row('Pages built', (entry) => entry.build.pages.toLocaleString('en'));
   row('Pages per second', (entry) => entry.build.pagesPerSecond.toFixed(0));
-  row('Peak memory (process tree)', (entry) => mb(entry.build.peakRssBytes));
+  row('Peak memory (process tree)', (entry) => mb(entry.build.peakRssBytes), true);
+  row(
+    '… peak of each program',
+    (entry) =>
+      Object.entries(entry.build.peakRssByCommand ?? {})
+        .map(([command, bytes]) => `${command} ${mb(bytes)}`)
+        .join(', '),
+    true,
+  );
   row('dist size (files)', (entry) => `${mb(entry.build.distBytes)} (${entry.build.distFiles.toLocaleString('en')})`);
-  row('Guide page HTML, median (max)', (entry) => `${kb(entry.build.guideHtml.median)} (${kb(entry.build.guideHtml.max)})`);
-  row('Pagefind index (files)', (entry) => `${mb(entry.build.pagefindBytes)} (${entry.build.pagefindFiles.toLocaleString('en')})`);
-  row('Offline precache (files)', (entry) => (entry.build.precache ? `${mb(entry.build.precache.bytes)} (${entry.build.precache.files.toLocaleString('en')})` : 'no sw.js'));
-  row('A guide page before its load event: requests', (entry) => (entry.guidePage ? String(entry.guidePage.requests) : 'n/a'));
-  row('… bytes, uncompressed (gzip)', (entry) => (entry.guidePage ? `${kb(entry.guidePage.bytes)} (${kb(entry.guidePage.gzipBytes)})` : 'n/a'));
-  row('Load average before / after the build', (entry) => `${entry.loadBefore.toFixed(1)} / ${entry.loadAfter.toFixed(1)}`);
-  lines.push('', 'Where the wall time goes (from the build log\'s timestamps, 1 s resolution):', '');
+  row(
+    'Guide page HTML, median (max)',
+    (entry) => `${kb(entry.build.guideHtml.median)} (${kb(entry.build.guideHtml.max)})`,
+  );
+  row(
+    'Pagefind index (files)',
+    (entry) => `${mb(entry.build.pagefindBytes)} (${entry.build.pagefindFiles.toLocaleString('en')})`,
+  );
+  row('Offline precache (files)', (entry) =>
+    entry.build.precache
+      ? `${mb(entry.build.precache.bytes)} (${entry.build.precache.files.toLocaleString('en')})`
+      : 'no sw.js',
+  );
+  row('A guide page before its load event: requests', (entry) =>
+    entry.guidePage ? String(entry.guidePage.requests) : 'n/a',
+  );
+  row('… bytes, uncompressed (gzip)', (entry) =>
+    entry.guidePage ? `${kb(entry.guidePage.bytes)} (${kb(entry.guidePage.gzipBytes)})` : 'n/a',
+  );
+  row(
+    'Load average before / after the build',
+    (entry) => `${entry.loadBefore.toFixed(1)} / ${entry.loadAfter.toFixed(1)}`,
+    true,
+  );
+  lines.push('', "Where the wall time goes (from the build log's timestamps, 1 s resolution):", '');
   const phaseNames = [...new Set(all.flatMap(({ entry }) => entry.build.phases.map((phase) => phase.name)))];
-  lines.push(`| Phase | ${all.map(({ label }) => label).join(' | ')} |`, `| --- | ${all.map(() => '---').join(' | ')} |`);
+  lines.push(
+    `| Phase | ${all.map(({ label }) => label).join(' | ')} |`,
+    `| --- | ${all.map(() => '---').join(' | ')} |`,
+  );
   for (const name of phaseNames) {
-    lines.push(`| ${name} | ${all.map(({ entry }) => { const phase = entry.build.phases.find((item) => item.name === name); return phase ? `${phase.seconds} s` : ''; }).join(' | ')} |`);
+    lines.push(
+      `| ${name} | ${all
+        .map(({ entry }) => {
+          const phase = entry.build.phases.find((item) => item.name === name);
+          return phase ? `${phase.seconds} s` : '';
+        })
+        .join(' | ')} |`,
+    );
   }
   lines.push('');
   for (const { label, entry } of all) {
@@ -238,9 +329,19 @@ export function formatBenchReport(result: BenchResult): string {
   }
 
   if (result.realPages.length > 0) {
-    lines.push('', '## What real pages load before the load event', '', 'A new visitor with an empty cache and no service worker, on a phone-sized screen.', '', '| Page | Requests | Uncompressed | Gzip | Files |', '| --- | --- | --- | --- | --- |');
+    lines.push(
+      '',
+      '## What real pages load before the load event',
+      '',
+      'A new visitor with an empty cache and no service worker, on a phone-sized screen.',
+      '',
+      '| Page | Requests | Uncompressed | Gzip | Files |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const page of result.realPages) {
-      lines.push(`| ${new URL(page.url).pathname} | ${page.requests} | ${kb(page.bytes)} | ${kb(page.gzipBytes)} | ${page.files.map((file) => `${file.path.replace(/^.*\//, '') || file.path} ${kb(file.bytes)}`).join(', ')} |`);
+      lines.push(
+        `| ${new URL(page.url).pathname} | ${page.requests} | ${kb(page.bytes)} | ${kb(page.gzipBytes)} | ${page.files.map((file) => `${file.path.replace(/^.*\//, '') || file.path} ${kb(file.bytes)}`).join(', ')} |`,
+      );
     }
   }
 
@@ -252,7 +353,8 @@ export function formatBenchReport(result: BenchResult): string {
       '| | Guides | Pagefind on disk | First search: bytes (gzip) | First search: time, median (p90) | Second query, median |',
       '| --- | --- | --- | --- | --- | --- |',
       ...result.search.sites.map(
-        (site) => `| ${site.label} | ${site.guides.toLocaleString('en')} | ${mb(site.indexBytes)} | ${kb(site.gzipBytes.median)} (raw ${kb(site.rawBytes.median)}) | ${Math.round(site.latency.median)} ms (${Math.round(site.latency.p90)} ms) | ${Math.round(site.secondLatency.median)} ms |`,
+        (site) =>
+          `| ${site.label} | ${site.guides.toLocaleString('en')} | ${mb(site.indexBytes)} | ${kb(site.gzipBytes.median)} (raw ${kb(site.rawBytes.median)}) | ${Math.round(site.latency.median)} ms (${Math.round(site.latency.p90)} ms) | ${Math.round(site.secondLatency.median)} ms |`,
       ),
     );
   } else {
@@ -262,11 +364,14 @@ export function formatBenchReport(result: BenchResult): string {
   lines.push('', '## Lighthouse (mobile profile)', '');
   if (result.lighthouse.length > 0) {
     lines.push(
-      'Lighthouse with its default mobile profile (simulated slow 4G and a 4× slower CPU) in Debian\'s Chromium, against the real site on a local static server that does not compress. Performance depends on the machine\'s load at the time (see the load average).',
+      "Lighthouse with its default mobile profile (simulated slow 4G and a 4× slower CPU) in Debian's Chromium, against the real site on a local static server that does not compress. Performance depends on the machine's load at the time (see the load average).",
       '',
       `| Page | ${LIGHTHOUSE_CATEGORIES.join(' | ')} |`,
       `| --- | ${LIGHTHOUSE_CATEGORIES.map(() => '---').join(' | ')} |`,
-      ...result.lighthouse.map((entry) => `| ${entry.page} | ${LIGHTHOUSE_CATEGORIES.map((id) => (entry.scores[id] === null || entry.scores[id] === undefined ? 'n/a' : String(Math.round(entry.scores[id]! * 100)))).join(' | ')} |`),
+      ...result.lighthouse.map(
+        (entry) =>
+          `| ${entry.page} | ${LIGHTHOUSE_CATEGORIES.map((id) => (entry.scores[id] === null || entry.scores[id] === undefined ? 'n/a' : String(Math.round(entry.scores[id]! * 100)))).join(' | ')} |`,
+      ),
       '',
     );
     for (const entry of result.lighthouse) {
@@ -329,14 +434,21 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     // The real site.
     log('Building the real site...');
     const realLoad = loadavg()[0]!;
-    const real = await buildAndMeasure({ contentDir: join(projectRoot, 'content'), workDir: join(options.workDir, 'real'), base });
+    const real = await buildAndMeasure({
+      contentDir: join(projectRoot, 'content'),
+      workDir: join(options.workDir, 'real'),
+      base,
+    });
     const realGuides = real.ok ? guidePaths(real.outDir) : [];
     if (real.ok) {
       realDist = real.outDir;
       const server = await startStaticServer(real.outDir, base);
       try {
         const guide = realGuides.find((path) => path.endsWith('/first-meeting/')) ?? realGuides[0]!;
-        for (const path of ['/', guide, '/search/']) result.realPages.push(await measurePageLoad(browser, server.origin, `${server.origin}${path}`, real.outDir, base));
+        for (const path of ['/', guide, '/search/'])
+          result.realPages.push(
+            await measurePageLoad(browser, server.origin, `${server.origin}${path}`, real.outDir, base),
+          );
         if (options.lighthouse) {
           log('Lighthouse...');
           try {
@@ -383,7 +495,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         }
       }
       result.sizes.push(summarise(guides, build, guidePage, loadBefore));
-      log(`${guides} guides: ${seconds(build.wallSeconds)}, peak ${mb(build.peakRssBytes)}, ${build.ok ? 'ok' : 'FAILED'}`);
+      log(
+        `${guides} guides: ${seconds(build.wallSeconds)}, peak ${mb(build.peakRssBytes)}, ${build.ok ? 'ok' : 'FAILED'}`,
+      );
       if (guides === 1000 && build.ok) dist1000 = build.outDir;
       else if (!options.keep) rmSync(workDir, { recursive: true, force: true });
       if (!options.keep) rmSync(contentDir, { recursive: true, force: true });
@@ -395,7 +509,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   if (options.search && realDist && dist1000) {
     log('Search benchmark...');
     try {
-      result.search = await runSearchBench({ realDist, syntheticDist: dist1000, trials: options.searchTrials, reportPath: null, log });
+      result.search = await runSearchBench({
+        realDist,
+        syntheticDist: dist1000,
+        trials: options.searchTrials,
+        reportPath: null,
+        log,
+      });
     } catch (error) {
       result.searchError = (error as Error).message;
     }
@@ -427,7 +547,10 @@ if (import.meta.main) {
     },
   });
   const result = await runBench({
-    sizes: values.sizes.split(',').map((size) => Number(size.trim())).filter((size) => size > 0),
+    sizes: values.sizes
+      .split(',')
+      .map((size) => Number(size.trim()))
+      .filter((size) => size > 0),
     workDir: resolve(values['work-dir']),
     lighthouse: !values['no-lighthouse'],
     search: !values['no-search'],

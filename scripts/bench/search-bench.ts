@@ -168,7 +168,7 @@ export function buildSite(contentDir: string, outDir: string, log: (message: str
   const started = Date.now();
   const result = spawnSync(
     process.execPath,
-    [join(projectRoot, 'node_modules/astro/astro.js'), 'build', '--root', projectRoot],
+    [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', projectRoot],
     {
       cwd: workDir,
       encoding: 'utf8',
@@ -468,6 +468,8 @@ export function formatSearchBenchReport(result: SearchBenchResult): string {
     "- Latency is measured on localhost, so it is the browser's and Pagefind's own cost: the debounce, searching the index, fetching and rendering excerpts. On a phone network, the first query also waits for the index chunks of its words; the search starts fetching them on the first keystroke, while the reader is still typing.",
     '- The machine is shared and busy (see the load average); timings on an idle machine are lower.',
     "- Bytes include Pagefind's code and WebAssembly, which load once per visit (and come from the offline cache after the first visit), the index chunks holding the typed words, and one excerpt file per result shown.",
+    '- Bytes depend on typing: while a word is half-typed, the search fetches excerpts only when its top results stop changing or typing pauses (src/lib/search-options.ts), so a slower typist who pauses after every letter fetches more excerpts than these figures show.',
+    "- The synthetic guides are generated from the real guides' wording (scripts/bench/generate-corpus.ts), so their vocabulary and word frequencies resemble the site's; each writes mostly like one real guide, so topic words cluster as they do on a real site.",
     '',
   );
   return lines.join('\n');

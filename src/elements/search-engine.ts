@@ -3,7 +3,13 @@
  * renders them. Imported dynamically, so no search code or index is fetched
  * until a reader opens search.
  */
-import { MIN_PRELOAD_LENGTH, PAGEFIND_OPTIONS, PHRASE_BOOST, TITLE_MATCH_BOOST } from '../lib/search-options.ts';
+import {
+  ENOUGH_FULL_MATCHES,
+  MIN_PRELOAD_LENGTH,
+  PAGEFIND_OPTIONS,
+  PHRASE_BOOST,
+  TITLE_MATCH_BOOST,
+} from '../lib/search-options.ts';
 import {
   applyFilters,
   boostPhrases,
@@ -112,12 +118,32 @@ async function rank(pagefind: PagefindModule, query: string): Promise<Ranking> {
   if (terms.length === 1) return fromSearch(await pagefind.search(terms[0]!));
 
   const phrases = queryPhrases(query);
-  const [all, phraseSearches, perTerm] = await Promise.all([
+  const [all, phraseSearches] = await Promise.all([
     pagefind.search(terms.join(' ')),
     Promise.all(phrases.map((phrase) => pagefind.search(`"${phrase}"`))),
-    Promise.all(terms.map((term) => pagefind.search(term))),
   ]);
   const phraseHits = phraseSearches.map((search) => new Set(search.results.map((result) => result.id)));
+  // Plenty of guides have every word: rank them as Pagefind does (with the phrase and title
+  // lifts) and skip the per-word searches, which on a large site cost the most time.
+  if (all.results.length >= ENOUGH_FULL_MATCHES) {
+    const entries = all.results.map((result) => ({
+      id: result.id,
+      score: result.score,
+      titleMatches: inTitle(result) ? 1 : 0,
+    }));
+    const ordered = rerankByTitle(
+      boostPhrases(
+        entries.map((entry) => ({ ...entry, matched: [] })),
+        phraseHits,
+        PHRASE_BOOST,
+      ),
+      1,
+      TITLE_MATCH_BOOST,
+    );
+    const byId = new Map(all.results.map((result) => [result.id, result]));
+    return { ids: ordered.map((entry) => entry.id), data: (id) => byId.get(id)!.data() };
+  }
+  const perTerm = await Promise.all(terms.map((term) => pagefind.search(term)));
   const combined = combineTermResults(
     perTerm.map((search) =>
       search.results.map((result) => ({ id: result.id, score: result.score, inTitle: inTitle(result) })),

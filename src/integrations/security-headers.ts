@@ -13,16 +13,24 @@ import { readBuiltPages } from './dist-files.ts';
 export const HEADERS_FILE = '_headers';
 export const NGINX_HEADERS_FILE = 'nginx-security-headers.conf';
 
-export async function writeSecurityHeaders(outDir: string, base: string, log: (message: string) => void): Promise<string> {
+export async function writeSecurityHeaders(
+  outDir: string,
+  base: string,
+  log: (message: string) => void,
+): Promise<string> {
   const { pages } = await readBuiltPages(outDir, base);
   // Pages from Astro's layouts carry the meta policy; a page without one (a redirect page) is still covered by the header.
   const withMeta = pages.filter((page) => metaPolicy(page.html) !== undefined).length;
   if (withMeta === 0) {
-    throw new Error('Security headers: no page has a <meta http-equiv="content-security-policy">. Check security.csp in astro.config.mjs.');
+    throw new Error(
+      'Security headers: no page has a <meta http-equiv="content-security-policy">. Check security.csp in astro.config.mjs.',
+    );
   }
   const policy = sitePolicy(pages.map((page) => page.html));
   await writeFile(join(outDir, HEADERS_FILE), netlifyHeaders(policy, base));
   await writeFile(join(outDir, NGINX_HEADERS_FILE), nginxHeaders(policy));
-  log(`Wrote the Content-Security-Policy and security headers to ${HEADERS_FILE} and ${NGINX_HEADERS_FILE} (${withMeta} of ${pages.length} pages have it as a meta tag too).`);
+  log(
+    `Wrote the Content-Security-Policy and security headers to ${HEADERS_FILE} and ${NGINX_HEADERS_FILE} (${withMeta} of ${pages.length} pages have it as a meta tag too).`,
+  );
   return policy;
 }

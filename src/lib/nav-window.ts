@@ -11,7 +11,8 @@ export interface NavWindow<T> {
 }
 
 export function navWindow<T>(items: readonly T[], currentIndex: number, limit: number): NavWindow<T> {
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`navWindow: limit must be a positive whole number, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new Error(`navWindow: limit must be a positive whole number, got ${limit}`);
   if (items.length <= limit) return { items: [...items], hiddenBefore: 0, hiddenAfter: 0 };
   const current = Math.min(Math.max(currentIndex, 0), items.length - 1);
   const start = Math.min(Math.max(current - Math.floor((limit - 1) / 2), 0), items.length - limit);

@@ -63,11 +63,12 @@ export function searchDelay(query: string): number {
 
 /**
  * Results the header dialog shows at once, and in all once typing has paused
- * for SEARCH_IDLE_MS. Each result costs an excerpt file (about 3 KB), so
- * half-typed words fetch only the first few.
+ * for SEARCH_IDLE_MS (a phone screen or two; "All results" leads to the search
+ * page). Each result costs an excerpt file of about 3 KB gzip, so half-typed
+ * words fetch only the first few.
  */
 export const DIALOG_FIRST_RESULTS = 3;
-export const DIALOG_RESULT_LIMIT = 8;
+export const DIALOG_RESULT_LIMIT = 5;
 export const SEARCH_IDLE_MS = 200;
 
 /**
@@ -75,9 +76,10 @@ export const SEARCH_IDLE_MS = 200;
  * ("bur", "burn", "burno"), and their excerpts would be fetched only to be
  * replaced. So excerpts are fetched at once only when the first results are the
  * same as for the previous keystroke (the word has settled); otherwise the
- * search waits until this long after the keystroke, a pause in typing.
+ * search waits until this long after the keystroke, a pause in typing. Short
+ * enough that results still show within about 120 ms of the last keystroke.
  */
-export const SEARCH_SETTLE_MS = 120;
+export const SEARCH_SETTLE_MS = 60;
 
 /** Whether the top results match those of the previous search, so fetching their excerpts will not be wasted. */
 export function resultsSettled(previous: readonly string[] | undefined, current: readonly string[]): boolean {
@@ -95,6 +97,14 @@ export const PAGE_SUB_RESULTS = 3;
 
 /** How much a full title match adds to a result's normalised score (0 to 1). */
 export const TITLE_MATCH_BOOST = 0.3;
+
+/**
+ * When at least this many guides contain every word of the query, they are
+ * ranked by Pagefind's own scoring (plus the phrase and title lifts) and the
+ * per-word searches that let a guide miss a word are skipped: there are enough
+ * good answers, and on a large site those searches cost the most time.
+ */
+export const ENOUGH_FULL_MATCHES = 10;
 
 /** How much finding every phrase of the query word for word multiplies a result's score (see boostPhrases). */
 export const PHRASE_BOOST = 1;

@@ -61,7 +61,12 @@ export function cspHash(code: string): string {
 }
 
 function decodeAttribute(value: string): string {
-  return value.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return value
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** The policy in a page's <meta http-equiv="content-security-policy">, if it has one. */
@@ -111,7 +116,8 @@ export function formatPolicy(directives: ReadonlyMap<string, readonly string[]>)
  */
 export function sitePolicy(pages: readonly string[]): string {
   const merged = new Map<string, string[]>();
-  const add = (name: string, sources: readonly string[]) => merged.set(name, [...new Set([...(merged.get(name) ?? []), ...sources])]);
+  const add = (name: string, sources: readonly string[]) =>
+    merged.set(name, [...new Set([...(merged.get(name) ?? []), ...sources])]);
   for (const html of pages) {
     const policy = metaPolicy(html);
     if (policy) for (const [name, sources] of parsePolicy(policy)) add(name, sources);

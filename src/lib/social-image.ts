@@ -38,7 +38,12 @@ export function socialImageSvg({ name, tagline, accentColor }: SocialImageText):
   const nameTop = nameLines.length === 1 ? 320 : 290;
   const taglineTop = nameTop + (nameLines.length - 1) * 84 + 80;
   const text = (lines: string[], top: number, size: number, lineHeight: number, attributes: string) =>
-    lines.map((line, index) => `<text x="96" y="${top + index * lineHeight}" font-size="${size}" ${attributes}>${escapeXml(line)}</text>`).join('');
+    lines
+      .map(
+        (line, index) =>
+          `<text x="96" y="${top + index * lineHeight}" font-size="${size}" ${attributes}>${escapeXml(line)}</text>`,
+      )
+      .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${SOCIAL_IMAGE_WIDTH}" height="${SOCIAL_IMAGE_HEIGHT}" viewBox="0 0 ${SOCIAL_IMAGE_WIDTH} ${SOCIAL_IMAGE_HEIGHT}">
 <rect width="100%" height="100%" fill="#ffffff"/>
 <rect width="100%" height="18" fill="${accentColor}"/>

@@ -19,7 +19,12 @@ export const tableAlignClasses: HastPluginDefinition = {
       const align = /^\s*text-align:\s*(left|center|right)\s*;?\s*$/i.exec(style)?.[1]?.toLowerCase();
       if (!align) return;
       const existing = node.properties.className;
-      const classes = existing === undefined || existing === null ? [] : Array.isArray(existing) ? existing.map(String) : String(existing).split(/\s+/);
+      const classes =
+        existing === undefined || existing === null
+          ? []
+          : Array.isArray(existing)
+            ? existing.map(String)
+            : String(existing).split(/\s+/);
       ctx.setProperty(node, 'style', undefined);
       ctx.setProperty(node, 'className', [...classes, ALIGN_CLASS[align]!]);
     },

@@ -9,6 +9,8 @@ import siteConfig from '../../site.config.ts';
 import { socialImageSvg } from '../lib/social-image.ts';
 
 export const GET: APIRoute = async () => {
-  const png = await sharp(Buffer.from(socialImageSvg(siteConfig))).png({ compressionLevel: 9, palette: true }).toBuffer();
+  const png = await sharp(Buffer.from(socialImageSvg(siteConfig)))
+    .png({ compressionLevel: 9, palette: true })
+    .toBuffer();
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

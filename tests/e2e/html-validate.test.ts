@@ -20,7 +20,7 @@ const config: ConfigData = {
     'wcag/h32': 'off',
     // The text of the help lines' tel: links is a sentence ("Call or text 988, or chat at …"), not a bare number to keep unbroken.
     'tel-non-breaking': 'off',
-    // The table of contents is in a guide twice (narrow and wide layouts) and CSS shows only one, so only one "On this page" landmark is ever exposed (axe checks the rendered page).
+    // Unnamed <aside> callouts, and the table of contents twice (narrow and wide layouts, CSS shows one): not a WCAG failure, and axe checks the rendered page.
     'unique-landmark': 'off',
     // HTML allows ids that start with a digit; heading ids come from headings such as "1. Take stock of yourself".
     'valid-id': ['error', { relaxed: true }],
@@ -39,7 +39,9 @@ describe('HTML validity', () => {
       const report = await validator.validateString(await readFile(join(distDir, file), 'utf8'), file);
       for (const result of report.results) {
         for (const message of result.messages) {
-          problems.push(`${file}:${message.line}:${message.column} ${message.ruleId}: ${message.message} (${message.selector ?? 'document'})`);
+          problems.push(
+            `${file}:${message.line}:${message.column} ${message.ruleId}: ${message.message} (${message.selector ?? 'document'})`,
+          );
         }
       }
     }

@@ -8,7 +8,9 @@
  *
  * The steps in each describe block run in order on one page: a visitor's story.
  */
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +111,8 @@ describe.each(['/', '/mentoring/'])('offline first, deployed under %s', (base) =
   afterAll(async () => {
     await context?.close();
     await server?.close();
+    // buildFixture builds into <temp>/dist; remove the temp folders.
+    for (const dir of [v1, v2]) if (dir) rmSync(dirname(dir), { recursive: true, force: true });
   });
 
   it('saves the whole site on the first visit, showing progress, then says "Available offline"', async () => {

@@ -99,7 +99,9 @@ const RECORD_CSP = () => {
   const log: string[] = [];
   (window as unknown as { mfgCspViolations: string[] }).mfgCspViolations = log;
   document.addEventListener('securitypolicyviolation', (event) => {
-    log.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}${event.sample ? `: ${event.sample}` : ''}`);
+    log.push(
+      `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}${event.sample ? `: ${event.sample}` : ''}`,
+    );
   });
 };
 
@@ -169,7 +171,8 @@ async function visit(context: BrowserContext, path: string): Promise<Visit> {
   });
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const axe = results.violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
   await page.close();
   return { path, axe, errors, requests, ...facts };
@@ -203,7 +206,9 @@ describe.each(['light', 'dark'] as const)('every page in the sitemap, %s mode', 
     expect(visits.length).toBeGreaterThan(10);
     const page = await context.newPage();
     await page.goto(server.url);
-    await expect(page.evaluate(() => document.documentElement.classList.contains('dark'))).resolves.toBe(colorScheme === 'dark');
+    await expect(page.evaluate(() => document.documentElement.classList.contains('dark'))).resolves.toBe(
+      colorScheme === 'dark',
+    );
     await page.close();
   });
 
@@ -218,9 +223,12 @@ describe.each(['light', 'dark'] as const)('every page in the sitemap, %s mode', 
   });
 
   it('every request stays on the site, and nothing sets a cookie', async () => {
-    const offSite = (url: string) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== server.origin;
+    const offSite = (url: string) =>
+      !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== server.origin;
     const problems = [
-      ...report(visits, (visit) => visit.requests.filter((request) => offSite(request.url)).map((request) => `request to ${request.url}`)),
+      ...report(visits, (visit) =>
+        visit.requests.filter((request) => offSite(request.url)).map((request) => `request to ${request.url}`),
+      ),
       ...contextRequests.filter(offSite).map((url) => `service worker or browser request to ${url}`),
       ...report(visits, (visit) => (visit.documentCookie ? [`document.cookie is "${visit.documentCookie}"`] : [])),
     ];
@@ -282,10 +290,12 @@ describe('links', () => {
 function generatedHeaders(): Record<string, string> {
   const lines = readFileSync(join(distDir, HEADERS_FILE), 'utf8').split('\n');
   return Object.fromEntries(
-    lines.filter((line) => /^\s+\S+:\s/.test(line)).map((line) => {
-      const at = line.indexOf(':');
-      return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
-    }),
+    lines
+      .filter((line) => /^\s+\S+:\s/.test(line))
+      .map((line) => {
+        const at = line.indexOf(':');
+        return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+      }),
   );
 }
 
@@ -325,7 +335,10 @@ describe('the security headers from _headers, served as a host would', () => {
     const page = await context.newPage();
     const response = await page.goto(`${server.url}${path}`);
     expect(response?.headers()['content-security-policy']).toBe(headers()['Content-Security-Policy']);
-    return { page, violations: () => page.evaluate(() => (window as unknown as { mfgCspViolations: string[] }).mfgCspViolations) };
+    return {
+      page,
+      violations: () => page.evaluate(() => (window as unknown as { mfgCspViolations: string[] }).mfgCspViolations),
+    };
   }
 
   it('the theme script runs, search finds guides, and an injected inline script is blocked', async () => {
@@ -346,7 +359,9 @@ describe('the security headers from _headers, served as a host would', () => {
       return (window as unknown as { mfgInjected?: boolean }).mfgInjected === true;
     });
     expect(ran).toBe(false);
-    expect((await violations()).some((line) => line.startsWith('script-src-elem') || line.startsWith('script-src'))).toBe(true);
+    expect(
+      (await violations()).some((line) => line.startsWith('script-src-elem') || line.startsWith('script-src')),
+    ).toBe(true);
     await page.close();
   });
 
@@ -392,7 +407,8 @@ describe('discoverability', () => {
         ['twitter:image', meta(page, 'name', 'twitter:image'), (value) => value === `${site}social-image.png`],
       ];
       for (const [name, value, ok] of expected) {
-        if (value === undefined || !ok(value)) problems.push(`${path}: ${name} is ${value === undefined ? 'missing' : `"${value}"`}`);
+        if (value === undefined || !ok(value))
+          problems.push(`${path}: ${name} is ${value === undefined ? 'missing' : `"${value}"`}`);
       }
     }
     expect(problems, problems.join('\n')).toEqual([]);

@@ -2,7 +2,7 @@
  * The site as a reader uses it, in headless Chromium against the built site:
  * navigation, search, dark mode, print, no-JavaScript fallbacks and axe.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -30,15 +30,24 @@ async function freshPage(options = {}): Promise<Page> {
   return context.newPage();
 }
 
-/** A guide slug and a word that occurs in its body but not in its title or description. */
-function bodyWord(slug: string): string {
+/** Prose of a built guide page, without tags. */
+function guideProse(slug: string): string {
   const html = readFileSync(join(distDir, 'guides', slug, 'index.html'), 'utf8');
   const prose = /<div class="prose">([\s\S]*?)<\/div>\s*(?:<aside|<section)/.exec(html)?.[1] ?? '';
-  const text = prose.replace(/<[^>]+>/g, ' ');
+  return prose.replace(/<[^>]+>/g, ' ').toLowerCase();
+}
+
+/** A word in a guide's body, not in its title or description, that as few other guides as possible use. */
+function bodyWord(slug: string): string {
+  const html = readFileSync(join(distDir, 'guides', slug, 'index.html'), 'utf8');
   const head = (/<header[\s\S]*?<\/header>/.exec(html)?.[0] ?? '').toLowerCase();
-  const candidates = [...new Set(text.match(/\b[a-z]{9,}\b/g) ?? [])].filter((word) => !head.includes(word));
+  const others = readdirSync(join(distDir, 'guides'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== slug && existsSync(join(distDir, 'guides', entry.name, 'index.html')))
+    .map((entry) => guideProse(entry.name));
+  const candidates = [...new Set(guideProse(slug).match(/\b[a-z]{8,}\b/g) ?? [])].filter((word) => !head.includes(word));
   if (candidates.length === 0) throw new Error(`No distinctive body word found in ${slug}`);
-  return candidates.sort((a, b) => b.length - a.length)[0]!;
+  const uses = (word: string) => others.filter((text) => text.includes(word)).length;
+  return candidates.sort((a, b) => uses(a) - uses(b) || b.length - a.length)[0]!;
 }
 
 describe('navigation', () => {

@@ -16,18 +16,21 @@ const page = (policy: string | null, body = '') =>
 
 describe('security headers', () => {
   it('reads the meta policy Astro writes', () => {
-    expect(metaPolicy(page("script-src 'self' 'sha256-a'; style-src 'self'"))).toBe("script-src 'self' 'sha256-a'; style-src 'self'");
+    expect(metaPolicy(page("script-src 'self' 'sha256-a'; style-src 'self'"))).toBe(
+      "script-src 'self' 'sha256-a'; style-src 'self'",
+    );
     expect(metaPolicy(page(null))).toBeUndefined();
   });
 
   it('hashes inline scripts and styles, not external scripts or JSON data', () => {
-    const html = '<script>a()</script><script src="/x.js"></script><script type="application/ld+json">{}</script><script type="module">b()</script><style>p{}</style>';
+    const html =
+      '<script>a()</script><script src="/x.js"></script><script type="application/ld+json">{}</script><script type="module">b()</script><style>p{}</style>';
     expect(inlineCode(html)).toEqual({ scripts: ['a()', 'b()'], styles: ['p{}'] });
     // The CSP hash of "alert(1)", as browsers compute it.
     expect(cspHash('alert(1)')).toBe("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
   });
 
-  it('merges the pages\' policies into one for the headers, with every inline script of every page allowed', () => {
+  it("merges the pages' policies into one for the headers, with every inline script of every page allowed", () => {
     const policy = sitePolicy([
       page("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a'; style-src 'self' 'sha256-s'"),
       page("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-b'; style-src 'self'"),
@@ -35,7 +38,13 @@ describe('security headers', () => {
       page(null, '<script>location.replace("/x/")</script>'),
     ]);
     const directives = parsePolicy(policy);
-    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", "'sha256-a'", "'sha256-b'", cspHash('location.replace("/x/")')]);
+    expect(directives.get('script-src')).toEqual([
+      "'self'",
+      "'wasm-unsafe-eval'",
+      "'sha256-a'",
+      "'sha256-b'",
+      cspHash('location.replace("/x/")'),
+    ]);
     expect(directives.get('style-src')).toEqual(["'self'", "'sha256-s'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
@@ -74,12 +83,19 @@ describe('topic navigation window', () => {
 
 describe('social image', () => {
   it('wraps text into lines and shortens what does not fit', () => {
-    expect(wrapText('Find mentors, run meetings that help', 20, 3)).toEqual(['Find mentors, run', 'meetings that help']);
+    expect(wrapText('Find mentors, run meetings that help', 20, 3)).toEqual([
+      'Find mentors, run',
+      'meetings that help',
+    ]);
     expect(wrapText('one two three four five six', 9, 2)).toEqual(['one two', 'three…']);
   });
 
   it('draws the name and tagline, escaped, in the accent colour', () => {
-    const svg = socialImageSvg({ name: 'Mentors & <Friends>', tagline: 'A tagline long enough to show.', accentColor: '#123456' });
+    const svg = socialImageSvg({
+      name: 'Mentors & <Friends>',
+      tagline: 'A tagline long enough to show.',
+      accentColor: '#123456',
+    });
     expect(svg).toContain('Mentors &amp; &lt;Friends&gt;');
     expect(svg).toContain('fill="#123456"');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1200" height="630"/);
