@@ -20,7 +20,7 @@ export interface ChecklistInfo {
 
 /** A checklist with the guide it lives in. */
 export interface SiteChecklist extends ChecklistInfo {
-  guide: { slug: string; title: string; filePath: string };
+  guide: { slug: string; title: string; topic: string; filePath: string };
 }
 
 /** Ids are kebab-case: they become URL anchors and storage keys. */
@@ -39,6 +39,49 @@ export function checklistUrl(base: string, guideSlug: string, checklistId: strin
 /** The "My progress" page. */
 export function progressUrl(base: string): string {
   return joinBase(base, 'progress/');
+}
+
+/** "My progress" for one topic: every checklist in it, however many there are. */
+export function topicProgressUrl(base: string, topic: string): string {
+  return joinBase(base, `progress/${topic}/`);
+}
+
+/** A checklist's row on its topic's progress page; the checklist links here. */
+export function checklistProgressUrl(base: string, checklist: { id: string; guide: { topic: string } }): string {
+  return `${topicProgressUrl(base, checklist.guide.topic)}#progress-${checklist.id}`;
+}
+
+/** Permanent links to every checklist in one topic, for program directors. */
+export function topicChecklistLinksUrl(base: string, topic: string): string {
+  return joinBase(base, `program-directors/checklists/${topic}/`);
+}
+
+/**
+ * Site-wide pages ("My progress", the program directors' page) show at most this
+ * many checklists per topic and link to the topic's own page for the rest, so they
+ * stay small however large the library grows (every page is saved for offline use).
+ */
+export const CHECKLISTS_PER_TOPIC_ON_INDEX = 30;
+
+export interface ChecklistTopicGroup<C> {
+  topic: { id: string; title: string };
+  /** Every checklist in the topic, in reading order. */
+  checklists: C[];
+  /** The first `limit` of them, for a site-wide page. */
+  shown: C[];
+}
+
+/** Checklists grouped by topic in topic order; topics without checklists are left out. */
+export function groupChecklistsByTopic<C extends { guide: { topic: string } }>(
+  checklists: readonly C[],
+  topicList: readonly { id: string; title: string }[],
+  limit = CHECKLISTS_PER_TOPIC_ON_INDEX,
+): ChecklistTopicGroup<C>[] {
+  const byTopic = Map.groupBy(checklists, (checklist) => checklist.guide.topic);
+  return topicList.flatMap((topic) => {
+    const inTopic = byTopic.get(topic.id) ?? [];
+    return inTopic.length === 0 ? [] : [{ topic, checklists: inTopic, shown: inTopic.slice(0, limit) }];
+  });
 }
 
 /** Thrown for authoring mistakes; the message names the file, the id and the fix. */
@@ -270,7 +313,7 @@ export interface ChecklistSource {
   id: string;
   body?: string;
   filePath?: string;
-  data: { title: string; draft?: boolean };
+  data: { title: string; topic: string; draft?: boolean };
 }
 
 function readQuietly(readFile: (path: string) => string | undefined, path: string): string | undefined {
@@ -327,7 +370,10 @@ export function collectChecklists(
         continue;
       }
       owner.set(checklist.id, file);
-      found.push({ ...checklist, guide: { slug: entry.id, title: entry.data.title, filePath: file } });
+      found.push({
+        ...checklist,
+        guide: { slug: entry.id, title: entry.data.title, topic: entry.data.topic, filePath: file },
+      });
     }
   }
   if (problems.length > 0) {

@@ -411,6 +411,29 @@ describe('My progress', () => {
     await expect(row(FIRST).locator('[data-count]').textContent()).resolves.toBe('Not started (5 items)');
   });
 
+  it("a checklist's own “My progress” link opens its topic's progress page at its row, where reset works too", async () => {
+    const { page } = await visitor();
+    await openGuide(page);
+    await box(page, labels.goals).check();
+    await page.locator(`#checklist-${FIRST}`).getByRole('link', { name: 'My progress' }).click();
+    await page.waitForURL(url(`progress/meetings/#progress-${FIRST}`));
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('My progress: Mentoring meetings');
+    // Only the topic's checklists: the feedback guide's list is on its own topic page.
+    await expect(
+      page.locator('[data-progress-list] > li').evaluateAll((items) => items.map((item) => item.id)),
+    ).resolves.toEqual([`progress-${FIRST}`, `progress-${AFTER}`]);
+    const count = page.locator(`#progress-${FIRST} [data-count]`);
+    await expect(count.textContent()).resolves.toBe('1 of 5 done');
+    await page
+      .locator(`#progress-${FIRST}`)
+      .getByRole('button', { name: /^Reset/ })
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reset checklist' }).click();
+    await expect(count.textContent()).resolves.toBe('Not started (5 items)');
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'My progress' }).click();
+    await page.waitForURL(url('progress/'));
+  });
+
   it('exports progress to a file, clears it, and imports it back; an invalid file changes nothing', async () => {
     const { page, errors } = await visitor();
     await openGuide(page);
@@ -594,5 +617,23 @@ describe('the real site', () => {
       .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
     expect(links.toSorted()).toEqual(onGuides.toSorted());
     expect(await axe(page)).toEqual([]);
+
+    // Each topic's own progress page lists exactly that topic's checklists; together, every one.
+    const topicPages = readdirSync(join(distDir, 'progress'), { withFileTypes: true }).filter((entry) =>
+      entry.isDirectory(),
+    );
+    const onTopicPages: string[] = [];
+    for (const topic of topicPages) {
+      await page.goto(`${real.url}progress/${topic.name}/`);
+      const hrefs = await page
+        .locator('[data-progress-list] > li a')
+        .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+      for (const href of hrefs) {
+        const guide = readFileSync(join(distDir, href.split('#')[0]!, 'index.html'), 'utf8');
+        expect(guide, `${href} is listed under ${topic.name}`).toContain(`/progress/${topic.name}/#progress-`);
+      }
+      onTopicPages.push(...hrefs);
+    }
+    expect(onTopicPages.toSorted()).toEqual(onGuides.toSorted());
   });
 });

@@ -180,6 +180,26 @@ describe('the program directors’ page', () => {
     for (const anchor of site.anchors) expect(links, anchor).toContain(permanent(anchor));
   });
 
+  it('has a page per topic with every checklist link in that topic, reachable from the breadcrumb back', async () => {
+    const { page } = await visitor();
+    const site = describeBuiltSite(await readSitePages(distDir, '/'));
+    const topics = readdirSync(join(distDir, 'program-directors/checklists'));
+    expect(topics.length).toBeGreaterThan(1);
+    const all: string[] = [];
+    for (const topic of topics) {
+      await page.goto(url(`program-directors/checklists/${topic}/`));
+      const links = await page.locator('[data-copy-link] [data-url]').allTextContents();
+      expect(links.length, topic).toBeGreaterThan(0);
+      all.push(...links.map((link) => link.trim()));
+    }
+    expect(all.toSorted()).toEqual([...site.anchors].map(permanent).toSorted());
+    await page
+      .getByRole('navigation', { name: 'Breadcrumb' })
+      .getByRole('link', { name: 'For program directors' })
+      .click();
+    await page.waitForURL(url('program-directors/'));
+  });
+
   it('copies a link with the button and says "Copied"', async () => {
     const { context, page } = await visitor();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });

@@ -1,6 +1,7 @@
 /**
- * Builds the site with a fixture's content (tests/fixtures/<name>/content) in a
- * temporary folder, and returns what the build printed and whether it failed.
+ * Builds the site with a fixture's content (tests/fixtures/<name>/content), or
+ * any content folder, into a temporary folder, and returns what the build
+ * printed and whether it failed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -15,11 +16,17 @@ export interface FixtureBuild {
 }
 
 export function buildFixture(name: string, env: Record<string, string> = {}): FixtureBuild {
-  const work = mkdtempSync(join(tmpdir(), `mfg-${name}-`));
+  return buildContent(join(projectRoot, 'tests/fixtures', name, 'content'), name, env);
+}
+
+/** Builds the site from any content folder (e.g. one a test generated); `label` names the temp folder. */
+export function buildContent(contentDir: string, label: string, env: Record<string, string> = {}): FixtureBuild {
+  const work = mkdtempSync(join(tmpdir(), `mfg-${label}-`));
   const outDir = join(work, 'dist');
   // Vitest sets NODE_ENV=test and Vite's BASE_URL/MODE/DEV/PROD, which would turn the
   // build into a development build at the wrong base; a real build must not see them.
-  const { NODE_ENV, BASE_URL, MODE, DEV, PROD, SSR, VITEST, VITEST_POOL_ID, VITEST_WORKER_ID, ...inherited } = process.env;
+  const { NODE_ENV, BASE_URL, MODE, DEV, PROD, SSR, VITEST, VITEST_POOL_ID, VITEST_WORKER_ID, ...inherited } =
+    process.env;
   const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build'], {
     cwd: projectRoot,
     encoding: 'utf8',
@@ -29,7 +36,7 @@ export function buildFixture(name: string, env: Record<string, string> = {}): Fi
       ASTRO_TELEMETRY_DISABLED: '1',
       FORCE_COLOR: '0',
       NO_COLOR: '1',
-      MFG_CONTENT_DIR: join(projectRoot, 'tests/fixtures', name, 'content'),
+      MFG_CONTENT_DIR: contentDir,
       MFG_OUT_DIR: outDir,
       MFG_CACHE_DIR: join(work, 'cache'),
       ...env,

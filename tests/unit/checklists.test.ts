@@ -9,8 +9,11 @@ import {
   checklistAnchor,
   checklistUrl,
   collectChecklists,
+  checklistProgressUrl,
   extractChecklists,
+  groupChecklistsByTopic,
   progressUrl,
+  topicChecklistLinksUrl,
 } from '../../src/lib/checklists.ts';
 
 const file = 'content/guides/meetings/first-meeting.mdx';
@@ -151,7 +154,7 @@ describe('collectChecklists', () => {
     id: slug,
     body,
     filePath: `content/guides/meetings/${slug}.mdx`,
-    data: { title: `Guide ${slug}`, ...extra },
+    data: { title: `Guide ${slug}`, topic: 'meetings', ...extra },
   });
   const list = (id: string) => `<Checklist id="${id}" title="T">\n  <Item id="a">A</Item>\n</Checklist>`;
 
@@ -161,7 +164,7 @@ describe('collectChecklists', () => {
         id: 'one-prep',
         title: 'T',
         items: [{ id: 'a', text: 'A' }],
-        guide: { slug: 'one', title: 'Guide one', filePath: 'content/guides/meetings/one.mdx' },
+        guide: { slug: 'one', title: 'Guide one', topic: 'meetings', filePath: 'content/guides/meetings/one.mdx' },
       },
     ]);
   });
@@ -213,5 +216,41 @@ describe('checklist URLs', () => {
       '/mentoring/guides/first-meeting/#checklist-prep',
     );
     expect(progressUrl('/mentoring')).toBe('/mentoring/progress/');
+  });
+});
+
+describe('groupChecklistsByTopic', () => {
+  const topicList = [
+    { id: 'finding-a-mentor', title: 'Finding a mentor' },
+    { id: 'meetings', title: 'Meetings' },
+    { id: 'burnout', title: 'Burnout' },
+  ];
+  const checklist = (id: string, topic: string) => ({ id, guide: { topic } });
+
+  it('groups in topic order, keeps reading order inside a topic and leaves out empty topics', () => {
+    const groups = groupChecklistsByTopic(
+      [checklist('m1', 'meetings'), checklist('f1', 'finding-a-mentor'), checklist('m2', 'meetings')],
+      topicList,
+    );
+    expect(groups.map((group) => [group.topic.id, group.checklists.map((c) => c.id)])).toEqual([
+      ['finding-a-mentor', ['f1']],
+      ['meetings', ['m1', 'm2']],
+    ]);
+  });
+
+  it('shows at most the limit per topic on a site-wide page but keeps the full list for the topic page', () => {
+    const many = Array.from({ length: 45 }, (_, index) => checklist(`b${index}`, 'burnout'));
+    const [group] = groupChecklistsByTopic(many, topicList, 30);
+    expect(group!.shown.map((c) => c.id)).toEqual(many.slice(0, 30).map((c) => c.id));
+    expect(group!.checklists).toHaveLength(45);
+  });
+});
+
+describe('topic pages for checklists', () => {
+  it("link a checklist to its row on its topic's progress page, under the deployment base", () => {
+    expect(checklistProgressUrl('/mentoring/', { id: 'first-meeting-prep', guide: { topic: 'meetings' } })).toBe(
+      '/mentoring/progress/meetings/#progress-first-meeting-prep',
+    );
+    expect(topicChecklistLinksUrl('/', 'burnout')).toBe('/program-directors/checklists/burnout/');
   });
 });
