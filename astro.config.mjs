@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import siteConfig from './site.config.ts';
 import { postBuild } from './src/integrations/post-build.ts';
+import { withoutPreloadHelper } from './src/integrations/without-preload-helper.ts';
 import { permalinkSources } from './src/integrations/permalinks.ts';
 import { astroRedirects } from './src/lib/permalinks.ts';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -32,5 +33,6 @@ export default defineConfig({
   security: { csp: astroCsp },
   // Table column alignment as classes: the policy blocks the style attributes Markdown would write.
   markdown: { processor: satteri({ hastPlugins: [tableAlignClasses] }) },
-  vite: { plugins: [tailwindcss()] },
+  // Lazy modules need no preloading here; see src/integrations/without-preload-helper.ts.
+  vite: { plugins: [tailwindcss(), withoutPreloadHelper()] },
 });

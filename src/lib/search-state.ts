@@ -37,15 +37,6 @@ export function serializeSearchState(state: SearchState): string {
   return text ? `?${text}` : '';
 }
 
-/** Whether a keyboard event should open search: "/" outside text fields, or Ctrl/Cmd+K anywhere. */
-export function isSearchShortcut(
-  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>,
-  targetIsEditable: boolean,
-): boolean {
-  if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') return true;
-  return event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !targetIsEditable;
-}
-
 /**
  * Where focus goes in a result list on a key press: an index into the result
  * links, -1 for the search field, or undefined when the key is not for the list.

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isSearchShortcut,
-  nextResultIndex,
-  parseSearchState,
-  serializeSearchState,
-} from '../../src/lib/search-state.ts';
+import { isSearchShortcut } from '../../src/lib/search-shortcut.ts';
+import { nextResultIndex, parseSearchState, serializeSearchState } from '../../src/lib/search-state.ts';
 
 describe('search state in the URL', () => {
   it('round-trips a query and filters', () => {

@@ -1,0 +1,40 @@
+/**
+ * A Vite plugin that drops Vite's module-preload helper from the browser bundle.
+ *
+ * Every dynamic import in the site's scripts (the search dialog, Pagefind, the
+ * offline status) runs after the page has loaded and needs nothing preloaded,
+ * yet Vite wraps each one in a 1.7 KB helper that then loads with every page
+ * (the page-weight budget, issue #9). So: turn preloading off for the browser
+ * build (Astro sets `build.modulePreload` itself, hence per environment), and
+ * replace the helper with one that just runs the import. If a lazily loaded
+ * module ever brings CSS or other files Vite would preload, the build fails
+ * and says so, rather than shipping a page that misses its styles.
+ */
+import type { Plugin } from 'vite';
+
+/** Vite's id for its helper module (vite/dist/node: preloadHelperId). */
+const PRELOAD_HELPER_ID = '\0vite/preload-helper.js';
+
+export function withoutPreloadHelper(): Plugin {
+  return {
+    name: 'mentor-field-guide:without-preload-helper',
+    enforce: 'pre',
+    configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined),
+    load(id) {
+      if (id !== PRELOAD_HELPER_ID || this.environment.name !== 'client') return null;
+      return 'export const __vitePreload = (load) => load();';
+    },
+    generateBundle(_options, bundle) {
+      if (this.environment.name !== 'client') return;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.code.includes('__vite__mapDeps')) {
+          this.error(
+            `${chunk.fileName}: a dynamically imported module needs files preloaded (usually CSS imported by a lazy ` +
+              'module), which src/integrations/without-preload-helper.ts does not do. Import that CSS from ' +
+              'src/styles/global.css instead, or remove this plugin from astro.config.mjs.',
+          );
+        }
+      }
+    },
+  };
+}
