@@ -1,15 +1,22 @@
 /**
  * Post-build step: writes the service worker (sw.js) that saves the whole built
  * site, Pagefind's index included, for offline use. Runs after Pagefind so the
- * index is in the precache list.
+ * index is in the precache list. The files are listed once (workbox-build's
+ * getManifest); sw.js is src/service-worker/sw.ts bundled with rolldown, which
+ * takes a fraction of a second where generateSW's Babel and Terser pass over
+ * the inlined list took seconds and grew with the site.
  */
 import { writeFile } from 'node:fs/promises';
-import { generateSW, getManifest } from 'workbox-build';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+import { getManifest } from 'workbox-build';
 import {
   INSTALL_SCRIPT_FILE,
   PRECACHE_BUDGET_BYTES,
+  SW_FILE,
   installScript,
   precacheOptions,
+  serviceWorkerConfig,
   type PrecacheEntry,
   type PrecacheInput,
 } from '../lib/precache-config.ts';
@@ -35,26 +42,44 @@ function failOnWarnings(warnings: string[]): void {
 
 /** What the service worker would save for this build, without writing anything. */
 export async function readPrecache(input: PrecacheInput): Promise<PrecacheSummary> {
-  const {
-    globDirectory,
-    globPatterns,
-    globIgnores,
-    globFollow,
-    maximumFileSizeToCacheInBytes,
-    dontCacheBustURLsMatching,
-  } = precacheOptions(input);
-  const result = await getManifest({
-    globDirectory: globDirectory!,
-    globPatterns: globPatterns!,
-    // sw.js is never part of its own precache.
-    globIgnores: [...globIgnores!, 'sw.js'],
-    globFollow: globFollow!,
-    maximumFileSizeToCacheInBytes: maximumFileSizeToCacheInBytes!,
-    dontCacheBustURLsMatching: dontCacheBustURLsMatching!,
-  });
+  const result = await getManifest(precacheOptions(input));
   failOnWarnings(result.warnings);
   const entries = result.manifestEntries.map((entry) => ({ url: entry.url, revision: entry.revision ?? null }));
   return { count: result.count, size: result.size, urls: entries.map((entry) => entry.url), entries };
+}
+
+const SW_SOURCE = fileURLToPath(new URL('../service-worker/sw.ts', import.meta.url));
+const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
+
+/**
+ * sw.js for this deployment: src/service-worker/sw.ts bundled with its workbox
+ * modules (production builds, without their development logging), the config
+ * built in, and the precache list in place of self.__WB_MANIFEST.
+ */
+export async function serviceWorkerSource(base: string, entries: readonly PrecacheEntry[]): Promise<string> {
+  const { output } = await build({
+    input: SW_SOURCE,
+    write: false,
+    platform: 'browser',
+    logLevel: 'silent',
+    transform: {
+      define: {
+        'process.env.NODE_ENV': JSON.stringify('production'),
+        __SW_CONFIG__: JSON.stringify(serviceWorkerConfig(base)),
+      },
+    },
+    output: { format: 'iife', minify: true },
+  });
+  const code = output[0].code;
+  const at = code.indexOf(MANIFEST_PLACEHOLDER);
+  if (at === -1 || code.indexOf(MANIFEST_PLACEHOLDER, at + 1) !== -1) {
+    throw new Error(
+      `Service worker: expected ${MANIFEST_PLACEHOLDER} exactly once in the bundle of ${SW_SOURCE}; ` +
+        'keep the single precacheAndRoute(self.__WB_MANIFEST, ...) call there.',
+    );
+  }
+  const manifest = JSON.stringify(entries.map(({ url, revision }) => ({ url, revision })));
+  return `${code.slice(0, at)}${manifest}${code.slice(at + MANIFEST_PLACEHOLDER.length)}`;
 }
 
 /** Writes sw.js and the install script it imports into the built site. */
@@ -62,20 +87,12 @@ export async function writeServiceWorker(
   input: PrecacheInput,
   log: (message: string) => void,
 ): Promise<PrecacheSummary> {
-  // The install script carries the precache list, so list the files first.
   const planned = await readPrecache(input);
   await writeFile(`${input.outDir}/${INSTALL_SCRIPT_FILE}`, installScript(planned.entries));
-  const { count, size, warnings } = await generateSW(precacheOptions(input));
-  failOnWarnings(warnings);
-  if (count !== planned.count || size !== planned.size) {
-    throw new Error(
-      `Service worker: planned to precache ${planned.count} files (${planned.size} bytes) but generateSW found ${count} (${size} bytes); ` +
-        'the build output changed while it ran. Build again.',
-    );
-  }
-  const megabytes = (size / 1024 / 1024).toFixed(2);
-  log(`Service worker precaches ${count} files (${megabytes} MB).`);
-  if (size > PRECACHE_BUDGET_BYTES) {
+  await writeFile(`${input.outDir}/${SW_FILE}`, await serviceWorkerSource(input.base, planned.entries));
+  const megabytes = (planned.size / 1024 / 1024).toFixed(2);
+  log(`Service worker precaches ${planned.count} files (${megabytes} MB).`);
+  if (planned.size > PRECACHE_BUDGET_BYTES) {
     log(
       `Warning: the offline precache (${megabytes} MB) is over the 5 MB budget; see reports/offline.md from scripts/bench-offline.ts.`,
     );

@@ -1,9 +1,10 @@
 /**
  * What the service worker saves for offline use, and how it finds a saved file
- * again. Pure: the build step (src/integrations/service-worker.ts) passes the
- * result to workbox-build's generateSW, and the unit tests check it directly.
+ * again. Pure: the build step (src/integrations/service-worker.ts) lists the
+ * files with it and builds its config into sw.js (src/service-worker/sw.ts),
+ * and the unit tests check it directly.
  */
-import type { GenerateSWOptions } from 'workbox-build';
+import type { GetManifestOptions } from 'workbox-build';
 import { SOCIAL_IMAGE_FILE } from './social-image.ts';
 
 /** Prefix of every cache the service worker creates (workbox `cacheId`). */
@@ -69,49 +70,59 @@ export interface PrecacheInput {
   base: string;
 }
 
-/** Options for workbox-build's generateSW over the built site. */
-export function precacheOptions({ outDir, base }: PrecacheInput): GenerateSWOptions {
-  const root = normaliseBase(base);
+/** Which built files the service worker saves, as workbox-build's getManifest takes them. */
+export type PrecacheGlobOptions = Required<
+  Pick<
+    GetManifestOptions,
+    | 'globDirectory'
+    | 'globPatterns'
+    | 'globIgnores'
+    | 'globFollow'
+    | 'maximumFileSizeToCacheInBytes'
+    | 'dontCacheBustURLsMatching'
+  >
+>;
+
+export function precacheOptions({ outDir }: PrecacheInput): PrecacheGlobOptions {
   return {
     globDirectory: outDir,
     // The whole site: pages, CSS, JS, icons, the manifest and every Pagefind file
     // (*.pf_meta, *.pf_index, *.pf_fragment, *.pf_filter, wasm.*.pagefind, its worker).
     globPatterns: ['**/*'],
-    globIgnores: [...PRECACHE_IGNORES],
+    // sw.js is never part of its own precache.
+    globIgnores: [...PRECACHE_IGNORES, SW_FILE],
     globFollow: false,
-    swDest: `${outDir}/${SW_FILE}`,
-    // Resolved against sw.js, so the install script sits beside it under any base path.
-    importScripts: [INSTALL_SCRIPT_FILE],
-    cacheId: CACHE_ID,
     maximumFileSizeToCacheInBytes: MAX_FILE_BYTES,
     // Astro's _astro/ files and Pagefind's *.pf_* files have a content hash in their name: no revision needed.
     dontCacheBustURLsMatching: /^_astro\/|\.pf_[a-z]+$/,
+  };
+}
+
+/** How the service worker (src/service-worker/sw.ts) finds and serves saved files; built into sw.js. */
+export interface ServiceWorkerConfig {
+  /** Prefix of every cache it creates (workbox's cacheId). */
+  cacheId: string;
+  /** The install script it imports, resolved against sw.js. */
+  installScript: string;
+  /** Query parameters ignored when looking up a saved file, as RegExp sources. */
+  ignoreUrlParameters: string[];
+  /** The file a URL ending in "/" is saved as. */
+  directoryIndex: string;
+  /** The page for a navigation that is neither saved nor reachable, under the base path. */
+  offlineFallbackUrl: string;
+}
+
+export function serviceWorkerConfig(base: string): ServiceWorkerConfig {
+  return {
+    cacheId: CACHE_ID,
+    installScript: INSTALL_SCRIPT_FILE,
     // A static host picks the file by path alone, so the saved copy must too:
     // Pagefind's cache-busting ?ts=, search results' ?highlight=, the search
     // page's ?q=&topic= and any tracking parameter all map to the same file.
-    ignoreURLParametersMatching: [/.*/],
+    ignoreUrlParameters: ['.*'],
     // /guides/x/ is saved as guides/x/index.html.
     directoryIndex: 'index.html',
-    // A navigation that is not saved goes to the network; only when that fails
-    // does the reader get the offline page. (navigateFallback would answer every
-    // unsaved navigation with it, even online.)
-    runtimeCaching: [
-      {
-        urlPattern: ({ request }) => request.mode === 'navigate',
-        handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: `${root}${OFFLINE_PAGE}` } },
-      },
-    ],
-    // A new version waits until the reader chooses "Reload" (see src/elements/offline-status.ts).
-    skipWaiting: false,
-    // The first visit's page is served by the worker as soon as it is ready, so
-    // it works offline without a reload.
-    clientsClaim: true,
-    cleanupOutdatedCaches: true,
-    inlineWorkboxRuntime: true,
-    mode: 'production',
-    sourcemap: false,
-    disableDevLogs: true,
+    offlineFallbackUrl: `${normaliseBase(base)}${OFFLINE_PAGE}`,
   };
 }
 

@@ -1,24 +1,26 @@
 /**
  * What the service worker saves and how it finds a saved file again: the
- * workbox options from src/lib/precache-config.ts, the file list over a small
+ * options from src/lib/precache-config.ts, the bundled sw.js, the file list over a small
  * built-site layout, the URL lookup workbox performs with those options, and
  * the install script the worker imports.
  */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runInNewContext } from 'node:vm';
+import { Script, runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCacheKey } from 'workbox-precaching/utils/createCacheKey.js';
 import { generateURLVariations } from 'workbox-precaching/utils/generateURLVariations.js';
-import { readPrecache } from '../../src/integrations/service-worker.ts';
+import { readPrecache, serviceWorkerSource } from '../../src/integrations/service-worker.ts';
 import {
   OFFLINE_PAGE,
   PROGRESS_MESSAGE,
   normaliseBase,
   precacheCacheName,
   precacheOptions,
+  serviceWorkerConfig,
   INSTALL_CONCURRENCY,
+  INSTALL_SCRIPT_FILE,
   installScript,
   type PrecacheEntry,
 } from '../../src/lib/precache-config.ts';
@@ -27,33 +29,40 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('precacheOptions', () => {
-  it('saves the whole built site into sw.js beside it', () => {
+describe('precacheOptions and serviceWorkerConfig', () => {
+  it('list the whole built site, except sw.js itself', () => {
     const options = precacheOptions({ outDir: '/tmp/site', base: '/' });
     expect(options.globDirectory).toBe('/tmp/site');
     expect(options.globPatterns).toEqual(['**/*']);
-    expect(options.swDest).toBe('/tmp/site/sw.js');
+    expect(options.globIgnores).toContain('sw.js');
   });
 
-  it('falls back to the offline page under the base path, and only when the network fails', () => {
+  it('fall back to the offline page under the base path', () => {
     for (const [base, expected] of [
       ['/', `/${OFFLINE_PAGE}`],
       ['/mentoring/', `/mentoring/${OFFLINE_PAGE}`],
       ['/mentoring', `/mentoring/${OFFLINE_PAGE}`],
     ] as const) {
-      const options = precacheOptions({ outDir: '/tmp/site', base });
-      expect(options.navigateFallback ?? null).toBeNull();
-      expect(options.runtimeCaching).toHaveLength(1);
-      const [route] = options.runtimeCaching!;
-      expect(route!.handler).toBe('NetworkOnly');
-      expect(route!.options?.precacheFallback?.fallbackURL).toBe(expected);
+      expect(serviceWorkerConfig(base).offlineFallbackUrl).toBe(expected);
     }
   });
+});
 
-  it('waits for the reader before a new version takes over', () => {
-    const options = precacheOptions({ outDir: '/tmp/site', base: '/' });
-    expect(options.skipWaiting).toBe(false);
-    expect(options.cleanupOutdatedCaches).toBe(true);
+describe('serviceWorkerSource', () => {
+  const entries: PrecacheEntry[] = [
+    { url: 'index.html', revision: 'abc123' },
+    { url: '_astro/app.1a2b.js', revision: null },
+  ];
+
+  it('is one script with the precache list and the config built in, and nothing left to replace', async () => {
+    const source = await serviceWorkerSource('/mentoring/', entries);
+    expect(source).toContain(JSON.stringify(entries));
+    expect(source).toContain(`/mentoring/${OFFLINE_PAGE}`);
+    expect(source).toContain(INSTALL_SCRIPT_FILE);
+    for (const leftover of ['__WB_MANIFEST', '__SW_CONFIG__', 'process.env']) expect(source).not.toContain(leftover);
+    // Workbox's development logging is compiled out.
+    expect(source).not.toContain('%cworkbox');
+    expect(() => new Script(source)).not.toThrow();
   });
 });
 
@@ -147,11 +156,11 @@ describe('the saved copy workbox finds for a request', () => {
   /** Every URL workbox tries, in order, for a request under the base path. */
   function lookups(base: string, path: string): string[] {
     vi.stubGlobal('location', { href: `https://example.org${base}sw.js` });
-    const { ignoreURLParametersMatching, directoryIndex } = precacheOptions({ outDir: '/tmp/site', base });
+    const { ignoreUrlParameters, directoryIndex } = serviceWorkerConfig(base);
     return [
       ...generateURLVariations(`https://example.org${path}`, {
-        ignoreURLParametersMatching: ignoreURLParametersMatching ?? [],
-        directoryIndex: directoryIndex ?? 'index.html',
+        ignoreURLParametersMatching: ignoreUrlParameters.map((source) => new RegExp(source)),
+        directoryIndex,
       }),
     ];
   }
