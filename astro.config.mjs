@@ -32,7 +32,20 @@ export default defineConfig({
   // Content-Security-Policy as a <meta> in every page; the build also writes it to _headers and an nginx snippet.
   security: { csp: astroCsp },
   // Table column alignment as classes: the policy blocks the style attributes Markdown would write.
-  markdown: { processor: satteri({ hastPlugins: [tableAlignClasses] }) },
+  // No syntax highlighting: the guides have no code, and Shiki's inline styles would break the policy.
+  markdown: { processor: satteri({ hastPlugins: [tableAlignClasses] }), syntaxHighlight: false },
   // Lazy modules need no preloading here; see src/integrations/without-preload-helper.ts.
-  vite: { plugins: [tailwindcss(), withoutPreloadHelper()] },
+  vite: {
+    plugins: [tailwindcss(), withoutPreloadHelper()],
+    build: {
+      rolldownOptions: {
+        // Every MDX module starts with Astro's "use astro:head-inject" directive, and the bundler warns about each
+        // one (with a code frame): thousands of lines on a large site that hide warnings that matter.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
 });

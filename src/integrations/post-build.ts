@@ -5,8 +5,9 @@
  *    points somewhere real; adds "checklist moved" notices and anchor
  *    forwarding to the pages. First, so a wrong redirect is reported against
  *    its entry in redirects.ts, and so step 2 checks the links it added;
- * 2. check that every internal link and #anchor in the built HTML resolves;
- * 3. build the Pagefind search index over the built HTML;
+ * 2. check that every internal link and #anchor in the built HTML resolves,
+ *    while 3. Pagefind builds the search index over the built HTML (in its
+ *    own process, so the two overlap; a broken link is reported first);
  * 4. write the service worker that saves the whole site, Pagefind's index
  *    included, for offline use (so it must come after step 3);
  * 5. write host redirect config (_redirects, nginx-redirects.conf) for the
@@ -51,10 +52,14 @@ async function checkInternalLinks(outDir: string, base: string): Promise<void> {
   const broken = findBrokenLinks(pages, files);
   if (broken.length === 0) return;
   const sourceOf = new Map(
-    pages.map((page) => [page.path, /data-source-file="([^"]+)"/.exec(page.html)?.[1] ?? `the template for ${page.path}`]),
+    pages.map((page) => [
+      page.path,
+      /data-source-file="([^"]+)"/.exec(page.html)?.[1] ?? `the template for ${page.path}`,
+    ]),
   );
   const lines = broken.map(
-    (link) => `  - ${sourceOf.get(link.from)} (page ${link.from}) links to ${link.href}: ${link.reason}. Fix or remove the link.`,
+    (link) =>
+      `  - ${sourceOf.get(link.from)} (page ${link.from}) links to ${link.href}: ${link.reason}. Fix or remove the link.`,
   );
   throw new Error(`Broken internal links (${broken.length}):\n${lines.join('\n')}`);
 }
@@ -70,8 +75,14 @@ export function postBuild(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir).replace(/\/$/, '');
         const redirects = await checkPermalinksStep(outDir, base, (message) => logger.info(message));
-        await checkInternalLinks(outDir, base);
-        await buildSearchIndex(outDir, (message) => logger.info(message));
+        // Pagefind indexes in its own process while this one checks the links: both only read the pages.
+        // A broken link is still the error reported, even if indexing also fails.
+        const [links, search] = await Promise.allSettled([
+          checkInternalLinks(outDir, base),
+          buildSearchIndex(outDir, (message) => logger.info(message)),
+        ]);
+        if (links.status === 'rejected') throw links.reason;
+        if (search.status === 'rejected') throw search.reason;
         await writeServiceWorker({ outDir, base }, (message) => logger.info(message));
         await writeHostRedirects(outDir, base, redirects, (message) => logger.info(message));
         await writeSecurityHeaders(outDir, base, (message) => logger.info(message));
