@@ -63,11 +63,24 @@ interface PagefindModule {
 }
 
 let loading: Promise<PagefindModule> | undefined;
+let workerPreferred = false;
+
+/**
+ * Search in Pagefind's Web Worker instead of on the page's thread. The search
+ * page does: it searches as it loads (from ?q=), and on the page's thread that
+ * blocks the page while it is still loading (Lighthouse's total blocking time).
+ * The header dialog does not: it searches only after the reader types, where
+ * the worker's extra download and messaging would cost first-result time and
+ * bytes (issue #6, scripts/bench/search-bench.ts). Call before the first search.
+ */
+export function preferWorker(): void {
+  workerPreferred = true;
+}
 
 export function loadPagefind(base: string): Promise<PagefindModule> {
   loading ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
-    await pagefind.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
+    await pagefind.options({ ...PAGEFIND_OPTIONS, noWorker: !workerPreferred, baseUrl: base });
     await pagefind.init();
     return pagefind;
   })();

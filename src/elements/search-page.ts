@@ -23,7 +23,10 @@ class SearchPageElement extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[data-search-status]')!;
     const moreButton = this.querySelector<HTMLButtonElement>('[data-search-more-results]')!;
     const boxes = [...this.querySelectorAll<HTMLInputElement>('[data-search-filters] input[type="checkbox"]')];
-    const engine = import('./search-engine.ts');
+    const engine = import('./search-engine.ts').then((module) => {
+      module.preferWorker();
+      return module;
+    });
     let latest = 0;
     let limit = PAGE_RESULT_LIMIT;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -24,10 +24,12 @@ export const HIGHLIGHT_PARAM = 'highlight';
  *   what the guide is about. The relevance suite scored 4 to 10 the same; 5 keeps parity.
  * - Other ranking parameters stay at Pagefind's defaults: guides are of similar length, so
  *   pageLength and termFrequency have nothing to correct, and the suite found no gain in moving them.
- * - noWorker: Pagefind searches on the page's own thread instead of loading pagefind-worker.js
- *   (12 KB gzip more) and copying every result across to the page. A search takes milliseconds
- *   here and tens of milliseconds at 1,000 guides; on the benchmark the worker's messaging made
- *   the first results slower, not faster.
+ * - noWorker: the header dialog searches on the page's own thread instead of loading
+ *   pagefind-worker.js (12 KB gzip more) and copying every result across to the page. A search
+ *   takes milliseconds here and tens of milliseconds at 1,000 guides; on the benchmark the
+ *   worker's messaging made the first results slower, not faster. The search page, which
+ *   searches while it loads, uses the worker instead (preferWorker in src/elements/search-engine.ts):
+ *   on the page's thread, Lighthouse measured 1.4 to 2.4 s of blocking time there.
  */
 export const PAGEFIND_OPTIONS = {
   excerptLength: 20,
