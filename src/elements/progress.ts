@@ -2,7 +2,7 @@
  * <mfg-progress> on the "My progress" page: fills in each checklist's progress
  * from the saved ticks, and offers reset, clear all, export and import.
  */
-import { MAX_IMPORT_CHARS } from '../lib/checklist-store.ts';
+import { MAX_IMPORT_CHARS, exportProgress, importProgress } from '../lib/progress-file.ts';
 import { confirmWith, progressStore, unsavedMessage } from './progress-store.ts';
 
 class ProgressElement extends HTMLElement {
@@ -70,7 +70,9 @@ class ProgressElement extends HTMLElement {
     });
 
     this.querySelector('[data-export]')?.addEventListener('click', () => {
-      const url = URL.createObjectURL(new Blob([progressStore.exportJson()], { type: 'application/json' }));
+      const url = URL.createObjectURL(
+        new Blob([exportProgress(progressStore.snapshot(), new Date())], { type: 'application/json' }),
+      );
       const link = document.createElement('a');
       link.href = url;
       link.download = `mentor-field-guide-progress-${new Date().toISOString().slice(0, 10)}.json`;
@@ -91,7 +93,7 @@ class ProgressElement extends HTMLElement {
         say("This file can't be imported: it is too large to be a progress file. Nothing was changed.", true);
         return;
       }
-      const result = progressStore.importJson(await file.text());
+      const result = importProgress(progressStore, await file.text());
       if (!result.ok) {
         say(result.message, true);
         return;

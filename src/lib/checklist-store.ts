@@ -14,10 +14,6 @@ export const PROGRESS_KEY = 'mfg-progress';
 /** A timestamp follows, so an earlier backup is never overwritten. */
 export const BACKUP_KEY_PREFIX = 'mfg-progress-backup-';
 export const SCHEMA_VERSION = 2;
-/** Marks exported files, so an unrelated JSON file is recognised as such. */
-export const EXPORT_FORMAT = 'mentor-field-guide-progress';
-/** Larger imports are not progress files; refuse them before parsing. */
-export const MAX_IMPORT_CHARS = 2_000_000;
 
 const PROBE_KEY = 'mfg-progress-probe';
 
@@ -64,14 +60,14 @@ export interface ParsedProgress {
   problems: string[];
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 // Null-prototype records: an id such as "__proto__" from foreign data stays a plain key.
 function record<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-function isObject(value: unknown): value is Json {
+export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -229,9 +225,6 @@ export function countDone(data: ProgressData, checklistId: string, itemIds: read
   return { done, total: unique.size };
 }
 
-export type ImportResult =
-  { ok: true; checklists: number; ticks: number; saved: boolean } | { ok: false; message: string };
-
 /** Why progress lives in memory only: storage was blocked from the start, or a save failed (e.g. storage full). */
 export type UnsavedReason = 'blocked' | 'failed';
 
@@ -248,10 +241,8 @@ export interface ProgressStore {
   reset(checklistId: string): void;
   /** Unticks everything on the site. */
   clearAll(): void;
-  /** All progress as the text of a JSON file. */
-  exportJson(): string;
-  /** Validates the whole file first; an invalid file changes nothing. Valid ticks are merged in. */
-  importJson(text: string): ImportResult;
+  /** Adds ticks (e.g. from an imported file, see progress-file.ts); unticks nothing. Says whether they were saved. */
+  merge(incoming: ProgressData): { saved: boolean };
   /** Called after every change, here or in another tab (after refresh()); returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
   /** Re-reads storage, e.g. on a `storage` event from another tab. */
@@ -382,28 +373,9 @@ export function createProgressStore(storage: StorageLike | null, options: StoreO
     clearAll() {
       update(() => emptyProgress());
     },
-    exportJson() {
-      const data = current();
-      return `${JSON.stringify(
-        {
-          format: EXPORT_FORMAT,
-          version: SCHEMA_VERSION,
-          exportedAt: now().toISOString(),
-          checklists: data.checklists,
-        },
-        null,
-        2,
-      )}\n`;
-    },
-    importJson(text) {
-      const result = validateImport(text);
-      if (!result.ok) return result;
-      update((data) => mergeProgress(data, result.data));
-      const ticks = Object.values(result.data.checklists).reduce(
-        (sum, checklist) => sum + Object.keys(checklist.items).length,
-        0,
-      );
-      return { ok: true, checklists: Object.keys(result.data.checklists).length, ticks, saved: memory === null };
+    merge(incoming) {
+      update((data) => mergeProgress(data, incoming));
+      return { saved: memory === null };
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -416,38 +388,4 @@ export function createProgressStore(storage: StorageLike | null, options: StoreO
       if (cache?.raw !== before || memory) notify();
     },
   };
-}
-
-/**
- * Checks an import file completely. Unlike reading storage, which keeps what
- * it can, an import is all or nothing, so a damaged file never half-applies.
- */
-export function validateImport(text: string): { ok: true; data: ProgressData } | { ok: false; message: string } {
-  const fail = (reason: string) => ({
-    ok: false as const,
-    message: `This file can't be imported: ${reason}. Nothing was changed.`,
-  });
-  if (text.length > MAX_IMPORT_CHARS) return fail('it is too large to be a progress file');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return fail('it is not a JSON file exported from "My progress"');
-  }
-  if (
-    !isObject(value) ||
-    (value.format !== undefined && value.format !== EXPORT_FORMAT) ||
-    typeof value.version !== 'number'
-  ) {
-    return fail('it is not a progress file exported from this site');
-  }
-  const parsed = parseProgress(text);
-  if (parsed.problems.length > 0) {
-    const more =
-      parsed.problems.length > 1
-        ? ` (and ${parsed.problems.length - 1} more problem${parsed.problems.length > 2 ? 's' : ''})`
-        : '';
-    return fail(`${parsed.problems[0]}${more}`);
-  }
-  return { ok: true, data: parsed.data };
 }

@@ -408,7 +408,8 @@ describe('My progress', () => {
     await expect(row(FIRST).locator('[data-count]').textContent()).resolves.toBe('2 of 5 done');
     await row(FIRST).getByRole('button', { name: 'Reset “Before your first meeting”' }).click();
     await dialog.getByRole('button', { name: 'Reset checklist' }).click();
-    await expect(row(FIRST).locator('[data-count]').textContent()).resolves.toBe('Not started (5 items)');
+    // The dialog closes, then the row updates: wait for it as a reader would.
+    await expect.poll(() => row(FIRST).locator('[data-count]').textContent()).toBe('Not started (5 items)');
   });
 
   it("a checklist's own “My progress” link opens its topic's progress page at its row, where reset works too", async () => {
@@ -429,7 +430,7 @@ describe('My progress', () => {
       .getByRole('button', { name: /^Reset/ })
       .click();
     await page.getByRole('dialog').getByRole('button', { name: 'Reset checklist' }).click();
-    await expect(count.textContent()).resolves.toBe('Not started (5 items)');
+    await expect.poll(() => count.textContent()).toBe('Not started (5 items)');
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'My progress' }).click();
     await page.waitForURL(url('progress/'));
   });
@@ -456,8 +457,8 @@ describe('My progress', () => {
 
     await page.getByRole('button', { name: 'Clear all progress' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Clear all progress' }).click();
-    await expect(row(FIRST).textContent()).resolves.toBe('Not started (5 items)');
-    await expect(row(AFTER).textContent()).resolves.toBe('Not started (3 items)');
+    await expect.poll(() => row(FIRST).textContent()).toBe('Not started (5 items)');
+    await expect.poll(() => row(AFTER).textContent()).toBe('Not started (3 items)');
 
     await page.getByLabel('Import progress from a file').setInputFiles(file);
     await expect.poll(() => message.textContent()).toMatch(/^Imported 3 ticks from 2 checklists/);

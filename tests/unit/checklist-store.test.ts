@@ -1,20 +1,19 @@
 /**
  * The checklist progress store: schema, migration from version 1, damaged and
  * foreign data, changed item ids, unavailable or full storage, other tabs,
- * export and import.
+ * export and import (src/lib/progress-file.ts).
  */
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_KEY_PREFIX,
-  EXPORT_FORMAT,
   PROGRESS_KEY,
   SCHEMA_VERSION,
   createProgressStore,
   parseProgress,
-  validateImport,
   type ProgressDataV1,
   type StorageLike,
 } from '../../src/lib/checklist-store.ts';
+import { EXPORT_FORMAT, exportProgress, importProgress, validateImport } from '../../src/lib/progress-file.ts';
 
 /** An in-memory Storage that can be told to refuse reads or writes, like a blocked or full browser storage. */
 class FakeStorage implements StorageLike {
@@ -306,11 +305,11 @@ describe('progress store', () => {
       const store = createProgressStore(storage, { now });
       store.setDone('a', 'x', true);
       store.setDone('b', 'y', true);
-      const file = store.exportJson();
+      const file = exportProgress(store.snapshot(), now());
       expect(JSON.parse(file)).toMatchObject({ format: EXPORT_FORMAT, version: SCHEMA_VERSION });
       store.clearAll();
       expect(store.isDone('a', 'x')).toBe(false);
-      expect(store.importJson(file)).toEqual({ ok: true, checklists: 2, ticks: 2, saved: true });
+      expect(importProgress(store, file)).toEqual({ ok: true, checklists: 2, ticks: 2, saved: true });
       expect(createProgressStore(storage, { now }).isDone('b', 'y')).toBe(true);
     });
 
@@ -322,7 +321,7 @@ describe('progress store', () => {
       target.setDone('a', 'y', true);
       target.setDone('b', 'z', true);
       const before = target.snapshot().checklists['a']!.items['y'];
-      target.importJson(source.exportJson());
+      importProgress(target, exportProgress(source.snapshot(), now()));
       expect(target.count('a', ['x', 'y'])).toEqual({ done: 2, total: 2 });
       expect(target.isDone('b', 'z')).toBe(true);
       expect(target.isDone('c', 'w')).toBe(true);
@@ -331,7 +330,7 @@ describe('progress store', () => {
 
     it('imports a version 1 file by migrating it', () => {
       const store = createProgressStore(new FakeStorage(), { now });
-      const result = store.importJson(JSON.stringify({ version: 1, lists: { a: { done: ['x'], updated: 0 } } }));
+      const result = importProgress(store, JSON.stringify({ version: 1, lists: { a: { done: ['x'], updated: 0 } } }));
       expect(result.ok).toBe(true);
       expect(store.isDone('a', 'x')).toBe(true);
     });
@@ -374,7 +373,7 @@ describe('progress store', () => {
       store.setDone('keep', 'me', true);
       const before = storage.values.get(PROGRESS_KEY);
       const writes = storage.writes;
-      const result = store.importJson(text);
+      const result = importProgress(store, text);
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.message).toMatch(message);
