@@ -12,14 +12,14 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { glossary } from '../../src/data/glossary.ts';
 import { BACKUP_KEY_PREFIX, PROGRESS_KEY } from '../../src/lib/checklist-store.ts';
-import { launchBrowser, newVisitor } from '../support/browser.ts';
+import { newVisitor } from '../support/browser.ts';
 import { buildFixture } from '../support/build-fixture.ts';
 import { distDir, projectRoot } from '../support/site.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { useServer, useSite } from '../support/use-site.ts';
 
 const BASE = '/mentoring/';
 const GUIDE = 'guides/meeting-prep/';
@@ -36,8 +36,6 @@ const labels = {
 };
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let browser: Browser;
-let server: StaticServer;
 let work: string;
 let siteDir: string;
 let v1Dir: string;
@@ -91,20 +89,22 @@ function deploy(dir: string): void {
   cpSync(dir, siteDir, { recursive: true });
 }
 
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'mfg-checklists-e2e-'));
-  v1Dir = buildVariant('v1');
-  v2Dir = buildVariant('v2');
-  siteDir = join(work, 'site');
-  deploy(v1Dir);
-  server = await startStaticServer(siteDir, BASE);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+// Registered before useSite, so that it runs after the server has stopped (afterAll hooks run in reverse order).
+afterAll(() => {
   for (const dir of [work, ...builds]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const site = useSite({
+  base: BASE,
+  dir: () => {
+    work = mkdtempSync(join(tmpdir(), 'mfg-checklists-e2e-'));
+    v1Dir = buildVariant('v1');
+    v2Dir = buildVariant('v2');
+    siteDir = join(work, 'site');
+    deploy(v1Dir);
+    return siteDir;
+  },
+  timeout: 180_000,
 });
 
 interface Visitor {
@@ -116,7 +116,7 @@ interface Visitor {
 
 /** A new visitor. Service workers are off unless asked for: only the update test is about them, and they slow the rest. */
 async function visitor(options: BrowserContextOptions = {}, init?: () => void): Promise<Visitor> {
-  const context = await newVisitor(browser, { serviceWorkers: 'block', ...options });
+  const context = await newVisitor(site.browser, { serviceWorkers: 'block', ...options });
   contexts.push(context);
   if (init) await context.addInitScript(init);
   const errors: string[] = [];
@@ -130,7 +130,7 @@ afterAll(async () => {
   await Promise.all(contexts.map((context) => context.close().catch(() => {})));
 });
 
-const url = (path = '') => `${server.url}${path}`;
+const url = (path = '') => `${site.server.url}${path}`;
 const checklist = (page: Page, id: string) => page.locator(`#checklist-${id}`);
 const count = (page: Page, id: string) => checklist(page, id).locator('[data-count]').textContent();
 const box = (page: Page, name: string) => page.getByRole('checkbox', { name, exact: true });
@@ -418,7 +418,9 @@ describe('My progress', () => {
     await box(page, labels.goals).check();
     await page.locator(`#checklist-${FIRST}`).getByRole('link', { name: 'My progress' }).click();
     await page.waitForURL(url(`progress/meetings/#progress-${FIRST}`));
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('My progress: Mentoring meetings');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'My progress: Mentoring meetings',
+    );
     // Only the topic's checklists: the feedback guide's list is on its own topic page.
     await expect(
       page.locator('[data-progress-list] > li').evaluateAll((items) => items.map((item) => item.id)),
@@ -593,15 +595,7 @@ describe('a new deploy that reorders, rewords, removes and inserts items', () =>
 });
 
 describe('the real site', () => {
-  let real: StaticServer;
-
-  beforeAll(async () => {
-    real = await startStaticServer(distDir);
-  });
-
-  afterAll(async () => {
-    await real?.close();
-  });
+  const real = useServer();
 
   it('lists every checklist of every guide on "My progress", each linking to its anchor', async () => {
     const guides = readdirSync(join(distDir, 'guides'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
@@ -612,7 +606,7 @@ describe('the real site', () => {
       );
     });
     const { page } = await visitor();
-    await page.goto(`${real.url}progress/`);
+    await page.goto(`${real.server.url}progress/`);
     const links = await page
       .locator('[data-progress-list] > li a')
       .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
@@ -625,7 +619,7 @@ describe('the real site', () => {
     );
     const onTopicPages: string[] = [];
     for (const topic of topicPages) {
-      await page.goto(`${real.url}progress/${topic.name}/`);
+      await page.goto(`${real.server.url}progress/${topic.name}/`);
       const hrefs = await page
         .locator('[data-progress-list] > li a')
         .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));

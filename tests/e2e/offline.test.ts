@@ -12,22 +12,15 @@ import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/integrations/dist-files.ts';
-import { launchBrowser, newVisitor } from '../support/browser.ts';
+import { newVisitor } from '../support/browser.ts';
 import { buildFixture } from '../support/build-fixture.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { useBrowser } from '../support/use-site.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const site = useBrowser();
 
 /**
  * Vitest copies Vite's import.meta.env into process.env (BASE_URL="/", MODE="test",
@@ -91,7 +84,7 @@ describe.each(['/', '/mentoring/'])('offline first, deployed under %s', (base) =
     v2 = build('offline-v2', base);
     server = await startStaticServer(v1, base);
     port = Number(new URL(server.origin).port);
-    context = await newVisitor(browser);
+    context = await newVisitor(site.browser);
     await context.addInitScript(() => {
       const log: string[] = [];
       (window as unknown as { mfgStatusLog: string[] }).mfgStatusLog = log;

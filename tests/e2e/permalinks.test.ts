@@ -8,40 +8,36 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newVisitor } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newVisitor } from '../support/browser.ts';
 import { buildFixture, type FixtureBuild } from '../support/build-fixture.ts';
 import { projectRoot } from '../support/site.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { useSite } from '../support/use-site.ts';
 
 const BASE = '/mentoring/';
 const fixture = join(projectRoot, 'tests/fixtures/permalink-renamed-guide');
 
 let build: FixtureBuild;
-let server: StaticServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  // Vitest puts BASE_URL="/" in process.env and the child build would take it over MFG_BASE.
-  build = buildFixture('permalink-renamed-guide', {
-    MFG_BASE: BASE,
-    BASE_URL: BASE,
-    MFG_PUBLISHED_URLS: join(fixture, 'published-urls.json'),
-    MFG_REDIRECTS: join(fixture, 'redirects.json'),
-  });
-  if (!build.ok) throw new Error(`The fixture with redirects did not build:\n${build.output}`);
-  server = await startStaticServer(build.outDir, BASE);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const site = useSite({
+  base: BASE,
+  dir: () => {
+    // Vitest puts BASE_URL="/" in process.env and the child build would take it over MFG_BASE.
+    build = buildFixture('permalink-renamed-guide', {
+      MFG_BASE: BASE,
+      BASE_URL: BASE,
+      MFG_PUBLISHED_URLS: join(fixture, 'published-urls.json'),
+      MFG_REDIRECTS: join(fixture, 'redirects.json'),
+    });
+    if (!build.ok) throw new Error(`The fixture with redirects did not build:\n${build.output}`);
+    return build.outDir;
+  },
+  timeout: 180_000,
 });
 
 async function freshPage(): Promise<Page> {
-  const context = await newVisitor(browser, { serviceWorkers: 'block' });
+  const context = await newVisitor(site.browser, { serviceWorkers: 'block' });
   return context.newPage();
 }
 
@@ -56,16 +52,16 @@ function scrolledTo(page: Page, selector: string): Promise<boolean> {
 describe('a retired page address', () => {
   it('opens the renamed guide', async () => {
     const page = await freshPage();
-    await page.goto(`${server.url}guides/old-name/`);
-    await page.waitForURL(`${server.url}guides/new-name/`);
+    await page.goto(`${site.server.url}guides/old-name/`);
+    await page.waitForURL(`${site.server.url}guides/new-name/`);
     await expect(page.locator('article h1').textContent()).resolves.toContain('Preparing for a mentoring meeting');
     await page.context().close();
   });
 
   it('carries a checklist anchor along to the same checklist at the new address', async () => {
     const page = await freshPage();
-    await page.goto(`${server.url}guides/old-name/#checklist-prep`);
-    await page.waitForURL(`${server.url}guides/new-name/#checklist-prep`);
+    await page.goto(`${site.server.url}guides/old-name/#checklist-prep`);
+    await page.waitForURL(`${site.server.url}guides/new-name/#checklist-prep`);
     await page.locator('#checklist-prep').waitFor();
     await expect.poll(() => scrolledTo(page, '#checklist-prep')).toBe(true);
     await page.context().close();
@@ -86,14 +82,14 @@ describe('a retired page address', () => {
 describe('a retired checklist anchor on a page that still exists', () => {
   it('lands on a notice that links to the checklist’s new anchor', async () => {
     const page = await freshPage();
-    await page.goto(`${server.url}guides/stays/#checklist-old-id`);
+    await page.goto(`${site.server.url}guides/stays/#checklist-old-id`);
     const notice = page.locator('#checklist-old-id');
     await expect(notice.textContent()).resolves.toBe(
       'This checklist has moved: go to it in “Asking for feedback on the wards”.',
     );
     await expect.poll(() => scrolledTo(page, '#checklist-old-id')).toBe(true);
     await notice.getByRole('link').click();
-    await page.waitForURL(`${server.url}guides/stays/#checklist-new-id`);
+    await page.waitForURL(`${site.server.url}guides/stays/#checklist-new-id`);
     await expect.poll(() => scrolledTo(page, '#checklist-new-id')).toBe(true);
     await page.context().close();
   });

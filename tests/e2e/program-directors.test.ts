@@ -9,17 +9,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import siteConfig from '../../site.config.ts';
 import { readSitePages } from '../../src/integrations/permalinks.ts';
 import { describeBuiltSite, publishedUrlsOf } from '../../src/lib/permalinks.ts';
 import { QR_OPTIONS } from '../../src/lib/qr-code.ts';
-import { launchBrowser, newVisitor } from '../support/browser.ts';
+import { newVisitor } from '../support/browser.ts';
 import { distDir, projectRoot } from '../support/site.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { useSite } from '../support/use-site.ts';
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const INTERN = 'intern-year-first-90-days';
@@ -39,26 +39,19 @@ const pathFiles: PathFile[] = readdirSync(join(projectRoot, 'content/paths'))
   }))
   .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
 
-let server: StaticServer;
-let browser: Browser;
 const contexts: BrowserContext[] = [];
 /** Content-Security-Policy violations, with the page they happened on. */
 const cspViolations: string[] = [];
 
-beforeAll(async () => {
-  server = await startStaticServer(distDir);
-  browser = await launchBrowser();
-});
+const site = useSite();
 
 afterAll(async () => {
   await Promise.all(contexts.map((context) => context.close().catch(() => {})));
-  await browser?.close();
-  await server?.close();
 });
 
 async function visitor(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   // No service worker: these tests are about pages, and a worker saving the site would compete for the 2 cores.
-  const context = await newVisitor(browser, { serviceWorkers: 'block', ...options });
+  const context = await newVisitor(site.browser, { serviceWorkers: 'block', ...options });
   contexts.push(context);
   const watch = (page: Page) => {
     page.on('console', (message) => {
@@ -70,7 +63,7 @@ async function visitor(options: BrowserContextOptions = {}): Promise<{ context: 
   return { context, page };
 }
 
-const url = (path = '') => `${server.url}${path}`;
+const url = (path = '') => `${site.server.url}${path}`;
 /** The permanent, absolute address of a site path, as program directors share it. */
 const permanent = (path: string) => new URL(path, siteConfig.site).href;
 
@@ -202,7 +195,7 @@ describe('the program directors’ page', () => {
 
   it('copies a link with the button and says "Copied"', async () => {
     const { context, page } = await visitor();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
     await page.goto(url('program-directors/'));
     const entry = page.locator(`[data-pd-path="${INTERN}"] [data-copy-link]`);
     // Keyboard: the button is reachable and works with Enter.

@@ -16,16 +16,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import siteConfig from '../../site.config.ts';
 import { readBuiltPages } from '../../src/integrations/dist-files.ts';
 import { HEADERS_FILE } from '../../src/integrations/security-headers.ts';
 import { findBrokenLinks } from '../../src/lib/link-check.ts';
 import { externalLinks, writeExternalLinksReport } from '../../scripts/report-external-links.ts';
-import { launchBrowser, newVisitor } from '../support/browser.ts';
+import { newVisitor } from '../support/browser.ts';
 import { distDir, projectRoot } from '../support/site.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { useSite } from '../support/use-site.ts';
 
 /** The issue's budgets: per page, at load, gzip. */
 const JS_BUDGET = 20 * 1024;
@@ -42,18 +42,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ON_DEMAND = /\/pagefind\//;
 
 const base = process.env.MFG_BASE ?? siteConfig.base;
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer(distDir, base);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite({ base });
 
 /** Every page URL in the sitemap(s), as a path on the local server (base path included). */
 function sitemapPaths(): string[] {
@@ -114,7 +103,7 @@ async function visit(context: BrowserContext, path: string): Promise<Visit> {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
-  await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+  await page.goto(`${site.server.origin}${path}`, { waitUntil: 'load' });
   const facts = await page.evaluate(async () => {
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const loadedAtStart = performance
@@ -190,7 +179,7 @@ describe.each(['light', 'dark'] as const)('every page in the sitemap, %s mode', 
 
   beforeAll(async () => {
     // One visitor per colour scheme: pages share the browser's cache and service worker, as a reader's would.
-    context = await newVisitor(browser, { colorScheme });
+    context = await newVisitor(site.browser, { colorScheme });
     await context.addInitScript(RECORD_CSP);
     // Requests from the service worker too (they are not a page's).
     context.on('request', (request) => contextRequests.push(request.url()));
@@ -205,7 +194,7 @@ describe.each(['light', 'dark'] as const)('every page in the sitemap, %s mode', 
   it('covers every page, in the right colour scheme', async () => {
     expect(visits.length).toBeGreaterThan(10);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await expect(page.evaluate(() => document.documentElement.classList.contains('dark'))).resolves.toBe(
       colorScheme === 'dark',
     );
@@ -224,7 +213,7 @@ describe.each(['light', 'dark'] as const)('every page in the sitemap, %s mode', 
 
   it('every request stays on the site, and nothing sets a cookie', async () => {
     const offSite = (url: string) =>
-      !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== server.origin;
+      !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== site.server.origin;
     const problems = [
       ...report(visits, (visit) =>
         visit.requests.filter((request) => offSite(request.url)).map((request) => `request to ${request.url}`),
@@ -305,7 +294,7 @@ describe('the security headers from _headers, served as a host would', () => {
 
   beforeAll(async () => {
     // The service worker would answer from its cache, past the route below.
-    context = await newVisitor(browser, { colorScheme: 'dark', serviceWorkers: 'block' });
+    context = await newVisitor(site.browser, { colorScheme: 'dark', serviceWorkers: 'block' });
     await context.addInitScript(RECORD_CSP);
     const extra = headers();
     await context.route('**/*', async (route) => {
@@ -333,7 +322,7 @@ describe('the security headers from _headers, served as a host would', () => {
 
   async function open(path: string): Promise<{ page: Page; violations: () => Promise<string[]> }> {
     const page = await context.newPage();
-    const response = await page.goto(`${server.url}${path}`);
+    const response = await page.goto(`${site.server.url}${path}`);
     expect(response?.headers()['content-security-policy']).toBe(headers()['Content-Security-Policy']);
     return {
       page,
@@ -376,18 +365,18 @@ describe('the security headers from _headers, served as a host would', () => {
 });
 
 describe('discoverability', () => {
-  const site = new URL(base, siteConfig.site).href;
-  const html = (path: string) => readFileSync(distFile(`${server.origin}${path}`), 'utf8');
+  const siteUrl = new URL(base, siteConfig.site).href;
+  const html = (path: string) => readFileSync(distFile(`${site.server.origin}${path}`), 'utf8');
   const meta = (page: string, attribute: 'name' | 'property', key: string) =>
     new RegExp(`<meta ${attribute}="${key.replace(/[.:]/g, '\\$&')}" content="([^"]*)"`).exec(page)?.[1];
 
   it('robots.txt allows crawling and names the sitemap', async () => {
-    const response = await fetch(`${server.url}robots.txt`);
+    const response = await fetch(`${site.server.url}robots.txt`);
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).toMatch(/^User-agent: \*$/m);
-    expect(text).toContain(`Sitemap: ${site}sitemap-index.xml`);
-    await expect(fetch(`${server.url}sitemap-index.xml`).then((sitemap) => sitemap.status)).resolves.toBe(200);
+    expect(text).toContain(`Sitemap: ${siteUrl}sitemap-index.xml`);
+    await expect(fetch(`${site.server.url}sitemap-index.xml`).then((sitemap) => sitemap.status)).resolves.toBe(200);
   });
 
   it('every sitemap page has its canonical URL, a description, Open Graph and Twitter card tags', () => {
@@ -401,10 +390,10 @@ describe('discoverability', () => {
         ['og:url', meta(page, 'property', 'og:url'), (value) => value === canonical],
         ['og:title', meta(page, 'property', 'og:title'), (value) => value.length > 0],
         ['og:description', meta(page, 'property', 'og:description'), (value) => value.length > 20],
-        ['og:image', meta(page, 'property', 'og:image'), (value) => value === `${site}social-image.png`],
+        ['og:image', meta(page, 'property', 'og:image'), (value) => value === `${siteUrl}social-image.png`],
         ['og:image:alt', meta(page, 'property', 'og:image:alt'), (value) => value.length > 0],
         ['twitter:card', meta(page, 'name', 'twitter:card'), (value) => value === 'summary_large_image'],
-        ['twitter:image', meta(page, 'name', 'twitter:image'), (value) => value === `${site}social-image.png`],
+        ['twitter:image', meta(page, 'name', 'twitter:image'), (value) => value === `${siteUrl}social-image.png`],
       ];
       for (const [name, value, ok] of expected) {
         if (value === undefined || !ok(value))
@@ -415,7 +404,7 @@ describe('discoverability', () => {
   });
 
   it('the social image is a 1200×630 PNG generated by the build', async () => {
-    const response = await fetch(`${server.url}social-image.png`);
+    const response = await fetch(`${site.server.url}social-image.png`);
     expect(response.status).toBe(200);
     const png = Buffer.from(await response.arrayBuffer());
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');

@@ -6,26 +6,14 @@
  * src/lib/search-query.ts). Prints hit@3 and mean reciprocal rank; fails if
  * any query's guide is not in the first three results.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { serializeSearchState } from '../../src/lib/search-state.ts';
-import { launchBrowser, newVisitor } from '../support/browser.ts';
-import { distDir } from '../support/site.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { newVisitor } from '../support/browser.ts';
+import { useSite } from '../support/use-site.ts';
 import { relevanceQueries } from './search-queries.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startStaticServer(distDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** Guide slugs of the page results (not their sections), best first, as the search page shows them. */
 async function resultSlugs(page: Page, query: string): Promise<string[]> {
@@ -45,9 +33,9 @@ async function resultSlugs(page: Page, query: string): Promise<string[]> {
 describe('search relevance', () => {
   it(`finds the right guide in the top three for each of ${relevanceQueries.length} reader queries`, async () => {
     expect(relevanceQueries.length).toBeGreaterThanOrEqual(30);
-    const context = await newVisitor(browser);
+    const context = await newVisitor(site.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}search/`);
+    await page.goto(`${site.server.url}search/`);
 
     const rows: { query: string; expected: string; rank: number; top: string[] }[] = [];
     for (const { query, expected } of relevanceQueries) {

@@ -8,29 +8,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { serializeSearchState, type SearchState } from '../../src/lib/search-state.ts';
-import { launchBrowser, newVisitor } from '../support/browser.ts';
+import { newVisitor } from '../support/browser.ts';
 import { distDir } from '../support/site.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { useSite } from '../support/use-site.ts';
 
-let server: StaticServer;
-let browser: Browser;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  server = await startStaticServer(distDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function freshPage(options = {}): Promise<Page> {
-  context = await newVisitor(browser, options);
+  context = await newVisitor(site.browser, options);
   return context.newPage();
 }
 
@@ -125,7 +115,7 @@ const dialogIsOpen = (page: Page) =>
 describe('header search from the keyboard', () => {
   it('opens with "/", announces the number of results, moves with arrows and opens the focused result with Enter', async () => {
     const page = await freshPage();
-    await page.goto(`${server.url}guides/`);
+    await page.goto(`${site.server.url}guides/`);
     await page.keyboard.press('/');
     await expect(dialogIsOpen(page)).resolves.toBe(true);
     const input = page.getByRole('searchbox', { name: 'Search the guides' }).first();
@@ -162,7 +152,7 @@ describe('header search from the keyboard', () => {
 
   it('opens the first result with Enter from the field', async () => {
     const page = await freshPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.keyboard.press('Control+k');
     await typeInDialog(page, 'feedback');
     const first = (await page
@@ -176,7 +166,7 @@ describe('header search from the keyboard', () => {
 
   it('closes with Escape and gives focus back to the search button; Cmd+K opens it again', async () => {
     const page = await freshPage();
-    await page.goto(`${server.url}guides/first-meeting/`);
+    await page.goto(`${site.server.url}guides/first-meeting/`);
     const trigger = page.locator('mfg-search [data-search-open]');
     await trigger.click();
     await expect(dialogIsOpen(page)).resolves.toBe(true);
@@ -199,7 +189,7 @@ describe('header search from the keyboard', () => {
 describe('results', () => {
   it('show the title, an excerpt with the words marked, and sections that link to headings on the guide', async () => {
     const page = await freshPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.keyboard.press('/');
     await typeInDialog(page, 'feedback');
     const item = page
@@ -211,7 +201,7 @@ describe('results', () => {
 
     const section = item.locator('a[data-search-result="section"]').first();
     const href = (await section.getAttribute('href'))!;
-    const anchor = decodeURIComponent(new URL(href, server.url).hash.slice(1));
+    const anchor = decodeURIComponent(new URL(href, site.server.url).hash.slice(1));
     expect(anchor).not.toBe('');
     const heading = (await section.textContent())!.trim();
     await section.click();
@@ -230,7 +220,7 @@ describe('results', () => {
 
   it('lists more than a screenful on the search page, with "Show more results"', async () => {
     const page = await freshPage();
-    await page.goto(`${server.url}search/?q=mentor`);
+    await page.goto(`${site.server.url}search/?q=mentor`);
     await waitForSearchPage(page, { query: 'mentor', filters: {} });
     const status = (await page.locator('mfg-search-page [role="status"]').textContent()) ?? '';
     const total = Number(/^(\d+) guides? match/.exec(status)?.[1]);
@@ -256,7 +246,7 @@ describe('ranking', () => {
     const guides = builtGuides();
     expect(guides.length).toBeGreaterThan(5);
     const page = await freshPage();
-    await page.goto(`${server.url}search/`);
+    await page.goto(`${site.server.url}search/`);
     const wrong: string[] = [];
     for (const guide of guides) {
       await page.getByRole('searchbox', { name: 'Search the guides' }).last().fill(guide.title);
@@ -291,7 +281,7 @@ describe('ranking', () => {
       );
     if (!candidate) throw new Error('No heading word is mentioned in passing by other guides; the test needs one.');
     const page = await freshPage();
-    await page.goto(`${server.url}search/?q=${candidate.word}`);
+    await page.goto(`${site.server.url}search/?q=${candidate.word}`);
     await waitForSearchPage(page, { query: candidate.word, filters: {} });
     const slugs = await pageResultSlugs(page, 'mfg-search-page');
     expect(slugs[0], `"${candidate.word}" is a heading in ${candidate.guide.slug}`).toBe(candidate.guide.slug);
@@ -310,7 +300,7 @@ describe('ranking', () => {
         'No guide has a one-word keyword that no guide text uses; the test needs one to check keyword search.',
       );
     const page = await freshPage();
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(candidate.keyword)}`);
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent(candidate.keyword)}`);
     await waitForSearchPage(page, { query: candidate.keyword, filters: {} });
     await expect(pageResultSlugs(page, 'mfg-search-page')).resolves.toContain(candidate.guide.slug);
     // Keywords are metadata, not text: no excerpt shows the keyword list.
@@ -324,7 +314,7 @@ describe('search page filters', () => {
   it('count results per topic, narrow them when ticked, keep the state in the URL and undo with Back', async () => {
     const guides = new Map(builtGuides().map((guide) => [guide.slug, guide]));
     const page = await freshPage();
-    await page.goto(`${server.url}search/?q=mentor`);
+    await page.goto(`${site.server.url}search/?q=mentor`);
     await waitForSearchPage(page, { query: 'mentor', filters: {} });
     const unfiltered = await pageResultSlugs(page, 'mfg-search-page');
 
@@ -358,7 +348,7 @@ describe('search page filters', () => {
   it('open a linked search with its words and filters, and list guides by filter alone', async () => {
     const guides = new Map(builtGuides().map((guide) => [guide.slug, guide]));
     const page = await freshPage();
-    await page.goto(`${server.url}search/?q=burnout&audience=Intern`);
+    await page.goto(`${site.server.url}search/?q=burnout&audience=Intern`);
     const state = { query: 'burnout', filters: { audience: ['Intern'] } };
     await waitForSearchPage(page, state);
     await expect(page.getByRole('searchbox', { name: 'Search the guides' }).last().inputValue()).resolves.toBe(
@@ -384,7 +374,7 @@ describe('loading', () => {
     const page = await freshPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(`${server.url}guides/first-meeting/`);
+    await page.goto(`${site.server.url}guides/first-meeting/`);
     await page.waitForLoadState('networkidle');
     expect(requested.filter((path) => path.includes('/pagefind/') || path.includes('search-engine'))).toEqual([]);
 
@@ -394,7 +384,7 @@ describe('loading', () => {
     expect(requested.some((path) => path.includes('search-engine'))).toBe(true);
     expect(requested.some((path) => path.endsWith('pagefind-highlight.js'))).toBe(false);
 
-    await page.goto(`${server.url}guides/first-meeting/?highlight=mentor`);
+    await page.goto(`${site.server.url}guides/first-meeting/?highlight=mentor`);
     await page.locator('article .pagefind-highlight').first().waitFor();
     expect(requested.some((path) => path.endsWith('pagefind-highlight.js'))).toBe(true);
     await context.close();
@@ -404,7 +394,7 @@ describe('loading', () => {
 describe('without JavaScript', () => {
   it('the header search and the search page form lead to the all-guides index', async () => {
     const page = await freshPage({ javaScriptEnabled: false });
-    await page.goto(`${server.url}search/`);
+    await page.goto(`${site.server.url}search/`);
     await page.getByRole('searchbox', { name: 'Search the guides' }).last().fill('burnout');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(/\/guides\/\?q=burnout$/);
@@ -419,7 +409,7 @@ describe('accessibility of search', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`axe finds nothing in the open dialog with results, or on the filtered search page (${colorScheme})`, async () => {
       const page = await freshPage({ colorScheme });
-      await page.goto(server.url);
+      await page.goto(site.server.url);
       await page.keyboard.press('/');
       await typeInDialog(page, 'burnout');
       const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -430,7 +420,7 @@ describe('accessibility of search', () => {
         );
       expect(summary(dialog.violations)).toEqual([]);
 
-      await page.goto(`${server.url}search/?q=burnout&topic=Burnout+and+well-being`);
+      await page.goto(`${site.server.url}search/?q=burnout&topic=Burnout+and+well-being`);
       await waitForSearchPage(page, { query: 'burnout', filters: { topic: ['Burnout and well-being'] } });
       const searchPage = await new AxeBuilder({ page }).withTags(tags).analyze();
       expect(summary(searchPage.violations)).toEqual([]);

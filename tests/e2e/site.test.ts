@@ -5,28 +5,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newVisitor } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newVisitor } from '../support/browser.ts';
 import { distDir } from '../support/site.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { useSite } from '../support/use-site.ts';
 
-let server: StaticServer;
-let browser: Browser;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  server = await startStaticServer(distDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function freshPage(options = {}): Promise<Page> {
-  context = await newVisitor(browser, options);
+  context = await newVisitor(site.browser, options);
   return context.newPage();
 }
 
@@ -42,9 +32,14 @@ function bodyWord(slug: string): string {
   const html = readFileSync(join(distDir, 'guides', slug, 'index.html'), 'utf8');
   const head = (/<header[\s\S]*?<\/header>/.exec(html)?.[0] ?? '').toLowerCase();
   const others = readdirSync(join(distDir, 'guides'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== slug && existsSync(join(distDir, 'guides', entry.name, 'index.html')))
+    .filter(
+      (entry) =>
+        entry.isDirectory() && entry.name !== slug && existsSync(join(distDir, 'guides', entry.name, 'index.html')),
+    )
     .map((entry) => guideProse(entry.name));
-  const candidates = [...new Set(guideProse(slug).match(/\b[a-z]{8,}\b/g) ?? [])].filter((word) => !head.includes(word));
+  const candidates = [...new Set(guideProse(slug).match(/\b[a-z]{8,}\b/g) ?? [])].filter(
+    (word) => !head.includes(word),
+  );
   if (candidates.length === 0) throw new Error(`No distinctive body word found in ${slug}`);
   const uses = (word: string) => others.filter((text) => text.includes(word)).length;
   return candidates.sort((a, b) => uses(a) - uses(b) || b.length - a.length)[0]!;
@@ -53,21 +48,31 @@ function bodyWord(slug: string): string {
 describe('navigation', () => {
   it('goes from the home page to a topic hub to a guide', async () => {
     const page = await freshPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await expect(page.locator('h1').textContent()).resolves.toContain('Mentor Field Guide');
     await page.getByRole('link', { name: 'Run meetings that help' }).click();
     await page.waitForURL(/\/topics\/meetings\/$/);
     await expect(page.locator('h1').textContent()).resolves.toBe('Mentoring meetings');
-    await page.getByRole('link', { name: /Your first meeting with a new mentor/ }).first().click();
+    await page
+      .getByRole('link', { name: /Your first meeting with a new mentor/ })
+      .first()
+      .click();
     await page.waitForURL(/\/guides\/first-meeting\/$/);
     await expect(page.locator('article h1').textContent()).resolves.toContain('Your first meeting');
     // Breadcrumbs lead back to the topic; the table of contents links to headings on the page.
     const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
-    await expect(crumbs.getByRole('link', { name: 'Mentoring meetings' }).getAttribute('href')).resolves.toBe('/topics/meetings/');
+    await expect(crumbs.getByRole('link', { name: 'Mentoring meetings' }).getAttribute('href')).resolves.toBe(
+      '/topics/meetings/',
+    );
     const tocHref = await page.locator('nav[aria-labelledby="toc-title"] a').first().getAttribute('href');
     expect(tocHref).toMatch(/^#/);
     expect(await page.locator(`[id="${tocHref!.slice(1)}"]`).count()).toBe(1);
-    await expect(page.getByText(/min read/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByText(/min read/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await expect(page.locator('time').first().getAttribute('datetime')).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await expect(page.locator('#sources-title + ol li').count()).resolves.toBeGreaterThanOrEqual(2);
     await context.close();
@@ -78,7 +83,7 @@ describe('search', () => {
   it('finds a guide by a word in its body, with "/" and from the keyboard', async () => {
     const word = bodyWord('first-meeting');
     const page = await freshPage();
-    await page.goto(`${server.url}guides/`);
+    await page.goto(`${site.server.url}guides/`);
     await page.keyboard.press('/');
     const input = page.getByRole('searchbox', { name: 'Search the guides' }).first();
     await expect(input.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
@@ -87,22 +92,34 @@ describe('search', () => {
     await results.first().waitFor();
     const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(hrefs.some((href) => href?.startsWith('/guides/first-meeting/'))).toBe(true);
-    await expect(page.locator('[data-search-results] mark').first().textContent()).resolves.toMatch(new RegExp(word.slice(0, 5), 'i'));
+    await expect(page.locator('[data-search-results] mark').first().textContent()).resolves.toMatch(
+      new RegExp(word.slice(0, 5), 'i'),
+    );
     await expect(page.locator('[data-search-status]').first().textContent()).resolves.toMatch(/guides? match/);
     // Arrow down moves into the results; Escape closes the dialog.
     await page.keyboard.press('ArrowDown');
     await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-search-result'))).resolves.toBe(true);
     await page.keyboard.press('Escape');
-    await expect(page.locator('dialog').first().evaluate((dialog) => (dialog as HTMLDialogElement).open)).resolves.toBe(false);
+    await expect(
+      page
+        .locator('dialog')
+        .first()
+        .evaluate((dialog) => (dialog as HTMLDialogElement).open),
+    ).resolves.toBe(false);
     // Ctrl+K opens it again.
     await page.keyboard.press('Control+k');
-    await expect(page.locator('dialog').first().evaluate((dialog) => (dialog as HTMLDialogElement).open)).resolves.toBe(true);
+    await expect(
+      page
+        .locator('dialog')
+        .first()
+        .evaluate((dialog) => (dialog as HTMLDialogElement).open),
+    ).resolves.toBe(true);
     await context.close();
   });
 
   it('indexes guide bodies only, not navigation or index pages', async () => {
     const page = await freshPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     // A string, so Vite does not rewrite the browser's dynamic import.
     const urls: string[] = await page.evaluate(`(async () => {
       const pagefind = await import('/pagefind/pagefind.js');
@@ -119,12 +136,12 @@ describe('search', () => {
 describe('dark mode', () => {
   it('follows the system, and a chosen theme sticks across pages and reloads', async () => {
     const page = await freshPage({ colorScheme: 'dark' });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     const isDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
     await expect(isDark()).resolves.toBe(true);
     await page.getByLabel('Colour theme').selectOption('light');
     await expect(isDark()).resolves.toBe(false);
-    await page.goto(`${server.url}guides/first-meeting/`);
+    await page.goto(`${site.server.url}guides/first-meeting/`);
     await expect(isDark()).resolves.toBe(false);
     await expect(page.getByLabel('Colour theme').inputValue()).resolves.toBe('light');
     await page.getByLabel('Colour theme').selectOption('dark');
@@ -132,7 +149,7 @@ describe('dark mode', () => {
     await expect(isDark()).resolves.toBe(true);
     await page.getByLabel('Colour theme').selectOption('auto');
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.goto(`${server.url}topics/meetings/`);
+    await page.goto(`${site.server.url}topics/meetings/`);
     await expect(isDark()).resolves.toBe(false);
     await context.close();
   });
@@ -141,7 +158,7 @@ describe('dark mode', () => {
 describe('without JavaScript', () => {
   it('lists every guide on the index, and the header search leads there', async () => {
     const page = await freshPage({ javaScriptEnabled: false });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.getByRole('link', { name: 'Search' }).first().click();
     await page.waitForURL(/\/guides\/$/);
     const listed = await page.locator('main section ol > li > a').count();
@@ -155,26 +172,44 @@ describe('without JavaScript', () => {
 describe('print', () => {
   it('hides navigation and shows link targets', async () => {
     const page = await freshPage();
-    await page.goto(`${server.url}guides/first-meeting/`);
+    await page.goto(`${site.server.url}guides/first-meeting/`);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
     await expect(page.locator('.site-footer').isVisible()).resolves.toBe(false);
-    const after = await page.locator('#sources-title + ol a').first().evaluate((link) => getComputedStyle(link, '::after').content);
+    const after = await page
+      .locator('#sources-title + ol a')
+      .first()
+      .evaluate((link) => getComputedStyle(link, '::after').content);
     expect(after).toContain('http');
     await context.close();
   });
 });
 
 describe('accessibility', () => {
-  const pages = ['', 'guides/', 'guides/first-meeting/', 'topics/meetings/', 'topics/burnout-and-wellbeing/', 'for/student/', 'search/?q=mentor', 'glossary/', 'no-such-page/'];
+  const pages = [
+    '',
+    'guides/',
+    'guides/first-meeting/',
+    'topics/meetings/',
+    'topics/burnout-and-wellbeing/',
+    'for/student/',
+    'search/?q=mentor',
+    'glossary/',
+    'no-such-page/',
+  ];
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it.each(pages)(`axe finds no WCAG 2.2 AA violations on /%s (${colorScheme})`, async (path) => {
       const page = await freshPage({ colorScheme });
-      await page.goto(`${server.url}${path}`);
-      if (path.startsWith('search/')) await page.locator('[data-search-status]').filter({ hasText: /match/ }).first().waitFor();
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      await page.goto(`${site.server.url}${path}`);
+      if (path.startsWith('search/'))
+        await page.locator('[data-search-status]').filter({ hasText: /match/ }).first().waitFor();
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      const summary = results.violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
       expect(summary).toEqual([]);
       await context.close();
     });
