@@ -12,52 +12,6 @@ import { handleResultKeys } from './search-keys.ts';
 
 type Engine = typeof import('./search-engine.ts');
 
-/** The dialog, built on first use so its markup is not in every page. */
-const DIALOG_HTML = `
-<div class="flex h-full flex-col sm:max-h-[80vh]">
-  <form role="search" class="flex items-center gap-2 border-b border-line p-3" data-search-form>
-    <h2 id="search-dialog-title" class="sr-only">Search the guides</h2>
-    <label for="search-dialog-input" class="sr-only">Search the guides</label>
-    <input id="search-dialog-input" name="q" type="search" autocomplete="off" spellcheck="false"
-      placeholder="Search guides, e.g. first meeting"
-      class="min-h-11 w-full rounded-md border border-line bg-panel px-3 text-base text-ink"
-      aria-controls="search-dialog-results">
-    <button type="button" data-search-close class="button">Close</button>
-  </form>
-  <div class="flex-1 overflow-y-auto p-3">
-    <p data-search-status role="status" aria-live="polite" class="mb-2 text-sm text-muted"></p>
-    <ol id="search-dialog-results" data-search-results class="space-y-3" aria-label="Results"></ol>
-    <p class="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
-      <a data-search-more>All results, by topic and audience</a>
-      <span class="hidden text-muted md:inline"><kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open, <kbd>Esc</kbd> to close</span>
-    </p>
-  </div>
-</div>`;
-
-const DIALOG_CLASSES =
-  'm-0 h-full max-h-none w-full max-w-none bg-paper p-0 text-ink backdrop:bg-black/50 sm:mx-auto sm:mt-[8vh] ' +
-  'sm:h-auto sm:max-h-[80vh] sm:max-w-2xl sm:rounded-xl sm:border sm:border-line';
-
-const dialogs = new WeakMap<HTMLElement, HTMLDialogElement>();
-
-/**
- * Opens the header search for <mfg-search> `host` (search-trigger.ts), creating
- * the dialog the first time. The search engine and Pagefind load when it first
- * opens, never with the page.
- */
-export function openSearchDialog(host: HTMLElement, trigger: HTMLElement): void {
-  let dialog = dialogs.get(host);
-  if (!dialog) {
-    dialog = createDialog(host, trigger);
-    dialogs.set(host, dialog);
-  }
-  if (!dialog.open) dialog.showModal();
-  const input = dialog.querySelector<HTMLInputElement>('input[type="search"]')!;
-  input.focus();
-  input.select();
-  void loadEngine(host.dataset.base ?? '/');
-}
-
 let enginePromise: Promise<Engine> | undefined;
 
 function loadEngine(base: string): Promise<Engine> {
@@ -66,34 +20,25 @@ function loadEngine(base: string): Promise<Engine> {
   return enginePromise;
 }
 
-function createDialog(host: HTMLElement, trigger: HTMLElement): HTMLDialogElement {
-  const dialog = document.createElement('dialog');
-  dialog.setAttribute('aria-labelledby', 'search-dialog-title');
-  dialog.className = DIALOG_CLASSES;
-  dialog.innerHTML = DIALOG_HTML;
-  host.append(dialog);
+const wired = new WeakSet<HTMLDialogElement>();
 
-  const form = dialog.querySelector<HTMLFormElement>('[data-search-form]')!;
+/**
+ * Adds search to the header dialog that search-trigger.ts built and opened.
+ * Whatever the reader typed while this module loaded is searched at once. The
+ * search engine and Pagefind load now, on first use, never with the page.
+ */
+export function wireSearchDialog(host: HTMLElement, dialog: HTMLDialogElement): void {
+  const base = host.dataset.base ?? '/';
+  void loadEngine(base);
+  if (wired.has(dialog)) return;
+  wired.add(dialog);
+
+  const form = dialog.querySelector<HTMLFormElement>('form')!;
   const input = dialog.querySelector<HTMLInputElement>('input[type="search"]')!;
   const results = dialog.querySelector<HTMLElement>('[data-search-results]')!;
   const status = dialog.querySelector<HTMLElement>('[data-search-status]')!;
   const more = dialog.querySelector<HTMLAnchorElement>('[data-search-more]')!;
-  const base = host.dataset.base ?? '/';
   const searchPage = host.dataset.searchPage ?? `${base}search/`;
-  form.action = searchPage;
-  more.href = searchPage;
-
-  dialog.querySelector('[data-search-close]')!.addEventListener('click', () => dialog.close());
-  // A click on the backdrop closes the dialog.
-  dialog.addEventListener('click', (event) => {
-    if (event.target === dialog) dialog.close();
-  });
-  // The browser returns focus to where it was before opening; when that was
-  // nowhere (opened with "/" from the page body), give it to the search button.
-  dialog.addEventListener('close', () => {
-    const focused = document.activeElement;
-    if (focused === null || focused === document.body || dialog.contains(focused)) trigger.focus();
-  });
 
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -154,5 +99,6 @@ function createDialog(host: HTMLElement, trigger: HTMLElement): HTMLDialogElemen
       first.click();
     }
   });
-  return dialog;
+  // Typed while this module was loading.
+  if (input.value.trim()) input.dispatchEvent(new Event('input'));
 }

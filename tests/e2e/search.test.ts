@@ -150,6 +150,25 @@ describe('header search from the keyboard', () => {
     await context.close();
   });
 
+  it('keeps what the reader types straight after "/", even while search is still loading', async () => {
+    const page = await freshPage();
+    // A slow connection: the code that makes the dialog search arrives a second after "/".
+    await page.route('**/_astro/search-dialog.*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    await page.goto(site.server.url);
+    await page.keyboard.press('/');
+    await page.keyboard.type('burnout', { delay: 20 });
+    const input = page.getByRole('searchbox', { name: 'Search the guides' }).first();
+    await expect(input.inputValue()).resolves.toBe('burnout');
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('mfg-search [data-search-results]')?.dataset.renderedQuery === 'burnout',
+    );
+    await context.close();
+  });
+
   it('opens the first result with Enter from the field', async () => {
     const page = await freshPage();
     await page.goto(site.server.url);
