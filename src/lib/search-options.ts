@@ -66,12 +66,14 @@ export function searchDelay(query: string): number {
 
 /**
  * Results the header dialog shows at once, and in all once typing has paused
- * for SEARCH_IDLE_MS (a phone screen or two; "All results" leads to the search
- * page). Each result costs an excerpt file of about 3 KB gzip, so half-typed
- * words fetch only the first few.
+ * for SEARCH_IDLE_MS (about a phone screen; "All results" leads to the search
+ * page). Each result costs an excerpt file of 3 to 7 KB gzip, so half-typed
+ * words fetch only the first few, and the dialog stops at four: with five,
+ * two of the benchmark's five queries fetched just over issue #6's 150 KB on
+ * 1,000 guides (scripts/bench/search-bench.ts).
  */
 export const DIALOG_FIRST_RESULTS = 3;
-export const DIALOG_RESULT_LIMIT = 5;
+export const DIALOG_RESULT_LIMIT = 4;
 export const SEARCH_IDLE_MS = 200;
 
 /**
