@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import type { AudienceId } from '../data/audiences.ts';
-import type { TopicId } from '../data/topics.ts';
+import { topics, type TopicId } from '../data/topics.ts';
 import {
   assertGuidesConsistent,
   groupByTopic,
@@ -14,7 +14,7 @@ import {
   publishedGuides,
   relatedGuides,
 } from './guides.ts';
-import { collectChecklists, type SiteChecklist } from './checklists.ts';
+import { collectChecklists, groupChecklistsByTopic, type SiteChecklist } from './checklists.ts';
 import { assertPathsConsistent, resolveSteps, sortPaths } from './paths.ts';
 
 export type Guide = CollectionEntry<'guides'>;
@@ -42,6 +42,16 @@ export function getChecklists(): Promise<SiteChecklist[]> {
     return guides.flatMap((guide) => byGuide.get(guide.id) ?? []);
   });
   return checklistsCache;
+}
+
+/** Checklists grouped by topic, for "My progress", the program directors' page and their pages per topic. */
+export async function getChecklistGroups() {
+  return groupChecklistsByTopic(await getChecklists(), topics);
+}
+
+/** One page per topic that has checklists, at /progress/<topic>/ and /program-directors/checklists/<topic>/. */
+export async function checklistTopicPaths() {
+  return (await getChecklistGroups()).map((group) => ({ params: { topic: group.topic.id }, props: { group } }));
 }
 
 export async function getTopicGroups() {
