@@ -46,9 +46,14 @@ export function topicProgressUrl(base: string, topic: string): string {
   return joinBase(base, `progress/${topic}/`);
 }
 
+/** The id of a checklist's row on the "My progress" pages. */
+export function progressRowId(checklistId: string): string {
+  return `progress-${checklistId}`;
+}
+
 /** A checklist's row on its topic's progress page; the checklist links here. */
 export function checklistProgressUrl(base: string, checklist: { id: string; guide: { topic: string } }): string {
-  return `${topicProgressUrl(base, checklist.guide.topic)}#progress-${checklist.id}`;
+  return `${topicProgressUrl(base, checklist.guide.topic)}#${progressRowId(checklist.id)}`;
 }
 
 /** Permanent links to every checklist in one topic, for program directors. */
