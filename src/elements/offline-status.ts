@@ -28,6 +28,11 @@ class OfflineStatusElement extends HTMLElement {
     const scope = this.dataset.scope;
     if (!swUrl || !scope) return;
 
+    // A page this site's worker already controls is saved: say so at once, not
+    // after register() settles, so the footer line never flashes in empty.
+    const controller = navigator.serviceWorker.controller;
+    if (controller && controller.scriptURL === new URL(swUrl, location.href).href) this.#dispatch({ type: 'active' });
+
     navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
       const progress = parseProgressMessage(event.data, PROGRESS_MESSAGE);
       if (progress) this.#dispatch(progress);
