@@ -4,7 +4,7 @@
  * confirmation and printing with ticks. Ticks are saved by checklist id and
  * item id in src/lib/checklist-store.ts, via the page's shared store.
  */
-import { confirmWith, progressStore, unsavedMessage } from './progress-store.ts';
+import { progressStore, unsavedMessage } from './progress-store.ts';
 
 class ChecklistElement extends HTMLElement {
   #render: (() => void) | undefined;
@@ -27,7 +27,8 @@ class ChecklistElement extends HTMLElement {
     const count = this.querySelector<HTMLElement>('[data-count]');
     const notice = this.querySelector<HTMLElement>('[data-unsaved]');
     const actions = this.querySelector<HTMLElement>('[data-actions]');
-    const dialog = this.querySelector('dialog');
+    // The heading's only text is the title: its "#" link is drawn by CSS.
+    const title = section.querySelector('h3')?.textContent?.trim() ?? '';
 
     const render = () => {
       for (const input of inputs) {
@@ -52,7 +53,13 @@ class ChecklistElement extends HTMLElement {
 
     this.querySelector<HTMLButtonElement>('[data-reset]')?.addEventListener('click', async (event) => {
       const opener = event.currentTarget as HTMLButtonElement;
-      if (dialog && (await confirmWith(dialog, opener))) progressStore.reset(checklistId);
+      const { confirmWith } = await import('./confirm-dialog.ts');
+      const confirmed = await confirmWith(opener, {
+        title: `Reset “${title}”?`,
+        text: "This unticks every item in this checklist on this device. It can't be undone.",
+        confirmLabel: 'Reset checklist',
+      });
+      if (confirmed) progressStore.reset(checklistId);
     });
 
     this.querySelector('[data-print]')?.addEventListener('click', () => printOnly(section));
@@ -80,7 +87,8 @@ class ChecklistElement extends HTMLElement {
     const label = document.createElement('label');
     label.htmlFor = input.id;
     label.className = 'checklist-text';
-    label.append(...(item.querySelector('.checklist-text')?.childNodes ?? []));
+    // The item's text (and any markup in it) is in the span after the printable box.
+    label.append(...(item.lastElementChild?.childNodes ?? []));
     item.replaceChildren(input, label);
     return input;
   }

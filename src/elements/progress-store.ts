@@ -30,19 +30,3 @@ export function unsavedMessage(): string {
     ? "Progress can't be saved right now: this browser's storage is full or blocked, so new ticks last only until you leave this page."
     : "Progress won't be saved: this browser isn't letting the site store anything, so your ticks last only until you leave this page. Print the checklist to keep a copy.";
 }
-
-/** Opens a confirmation <dialog> (a form with method="dialog" and a button value="confirm"); resolves true if confirmed. */
-export function confirmWith(dialog: HTMLDialogElement, opener: HTMLElement): Promise<boolean> {
-  return new Promise((resolve) => {
-    dialog.returnValue = '';
-    dialog.addEventListener(
-      'close',
-      () => {
-        opener.focus();
-        resolve(dialog.returnValue === 'confirm');
-      },
-      { once: true },
-    );
-    dialog.showModal();
-  });
-}

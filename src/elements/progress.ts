@@ -3,14 +3,13 @@
  * from the saved ticks, and offers reset, clear all, export and import.
  */
 import { MAX_IMPORT_CHARS, exportProgress, importProgress } from '../lib/progress-file.ts';
-import { confirmWith, progressStore, unsavedMessage } from './progress-store.ts';
+import { progressStore, unsavedMessage } from './progress-store.ts';
 
 class ProgressElement extends HTMLElement {
   connectedCallback(): void {
     const rows = [...this.querySelectorAll<HTMLElement>('li[data-checklist]')];
     const notice = this.querySelector<HTMLElement>('[data-unsaved]');
     const message = this.querySelector<HTMLElement>('[data-message]');
-    const dialog = this.querySelector('dialog');
     const tools = this.querySelector<HTMLElement>('[data-tools]');
 
     const render = () => {
@@ -26,11 +25,8 @@ class ProgressElement extends HTMLElement {
     };
 
     const ask = async (opener: HTMLElement, title: string, text: string, confirmLabel: string) => {
-      if (!dialog) return false;
-      dialog.querySelector('[data-confirm-title]')!.textContent = title;
-      dialog.querySelector('[data-confirm-text]')!.textContent = text;
-      dialog.querySelector('[data-confirm-button]')!.textContent = confirmLabel;
-      return confirmWith(dialog, opener);
+      const { confirmWith } = await import('./confirm-dialog.ts');
+      return confirmWith(opener, { title, text, confirmLabel });
     };
 
     const say = (text: string, isError = false) => {

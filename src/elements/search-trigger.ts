@@ -24,7 +24,7 @@ aria-controls="search-dialog-results">
 </form>
 <div class="flex-1 overflow-y-auto p-3">
 <p data-search-status role="status" aria-live="polite" class="mb-2 text-sm text-muted"></p>
-<ol id="search-dialog-results" data-search-results class="space-y-3" aria-label="Results"></ol>
+<ol id="search-dialog-results" data-search-results class="stack-3" aria-label="Results"></ol>
 <p class="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
 <a data-search-more>All results, by topic and audience</a>
 <span class="hidden text-muted md:inline"><kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open, <kbd>Esc</kbd> to close</span>

@@ -33,9 +33,9 @@ async function buildSearchIndex(outDir: string, log: (message: string) => void):
   // Pagefind that ignores it just keeps its default. Measured in scripts/bench/search-bench.ts.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(SEARCH_INDEX_CHUNK_SIZE);
   const { index, errors } = await pagefind.createIndex({
-    // The "#" links beside headings carry data-pagefind-ignore, but Pagefind still reads the
-    // text of their children into section titles ("When to ask#Link to this section").
-    // Ignoring the children too keeps sub-result titles clean.
+    // The "#" links beside headings carry data-pagefind-ignore, but Pagefind still reads any
+    // text inside them into section titles ("When to ask#"). Excluding their children too
+    // keeps sub-result titles clean should one ever hold text again.
     excludeSelectors: ['.heading-anchor *'],
   });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);

@@ -240,7 +240,8 @@ describe('ticking', () => {
     await tabTo('Reset checklist');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Reset “Before your first meeting”?' });
-    await expect(dialog.isVisible()).resolves.toBe(true);
+    // The dialog's code loads on the first reset.
+    await dialog.waitFor();
     expect(await focused()).toBe('dialog:Cancel');
     await page.keyboard.press('Escape');
     await expect(dialog.isVisible()).resolves.toBe(false);
@@ -248,6 +249,7 @@ describe('ticking', () => {
     expect(await focused()).toBe('Reset checklist');
 
     await page.keyboard.press('Enter');
+    await dialog.waitFor();
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('dialog:Reset checklist');
     await page.keyboard.press('Enter');
@@ -496,6 +498,7 @@ describe('accessibility', () => {
       await box(page, labels.goals).check();
       expect(await axe(page)).toEqual([]);
       await checklist(page, FIRST).getByRole('button', { name: 'Reset checklist' }).click();
+      await page.getByRole('dialog').waitFor();
       expect(await axe(page)).toEqual([]);
       await page.keyboard.press('Escape');
       await page.goto(url('progress/'));

@@ -3,6 +3,7 @@ import {
   cspHash,
   inlineCode,
   metaPolicy,
+  narrowPagePolicy,
   netlifyHeaders,
   nginxHeaders,
   parsePolicy,
@@ -28,6 +29,23 @@ describe('security headers', () => {
     expect(inlineCode(html)).toEqual({ scripts: ['a()', 'b()'], styles: ['p{}'] });
     // The CSP hash of "alert(1)", as browsers compute it.
     expect(cspHash('alert(1)')).toBe("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
+  });
+
+  it("narrows a page's meta policy to the hashes of its own inline code, adding none", () => {
+    const own = cspHash('a()');
+    const style = cspHash('p{}');
+    const html = page(
+      `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${own} 'sha256-other='; style-src 'self' ${style} 'sha256-gone='`,
+      '<script>a()</script><script>not-hashed-by-astro()</script><style>p{}</style><script src="/x.js"></script>',
+    );
+    const narrowed = narrowPagePolicy(html);
+    const directives = parsePolicy(metaPolicy(narrowed)!);
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", own]);
+    expect(directives.get('style-src')).toEqual(["'self'", style]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    // Only the policy changed.
+    expect(narrowed.replace(/<meta[^>]*>/, '')).toBe(html.replace(/<meta[^>]*>/, ''));
+    expect(narrowPagePolicy(page(null, '<script>a()</script>'))).toBe(page(null, '<script>a()</script>'));
   });
 
   it("merges the pages' policies into one for the headers, with every inline script of every page allowed", () => {
