@@ -2,9 +2,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { guideSchema } from './schemas/guide.ts';
 import { pathSchema } from './schemas/path.ts';
-
 // Tests point this at a fixture site's content to check bad-input errors.
-const contentDir = process.env.MFG_CONTENT_DIR ?? './content';
+import { CONTENT_DIR as contentDir } from './lib/content-dir.ts';
 
 const guides = defineCollection({
   loader: glob({

@@ -17,8 +17,11 @@
  *    step that changes a page), after step 4 for the same reason as step 5.
  */
 import type { AstroIntegration } from 'astro';
+import { globSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { CONTENT_DIR } from '../lib/content-dir.ts';
 import { SEARCH_INDEX_CHUNK_SIZE } from '../lib/search-options.ts';
 import { findBrokenLinks } from '../lib/link-check.ts';
 import { readBuiltPages } from './dist-files.ts';
@@ -47,19 +50,27 @@ async function buildSearchIndex(outDir: string, log: (message: string) => void):
   await pagefind.close();
 }
 
+/**
+ * The file a page with a broken link came from: for a guide (data-guide="<slug>"
+ * on its article), its MDX file, found by name only now, when there is an error
+ * to report, so pages need not carry their source path.
+ */
+function sourceOf(path: string, html: string): string {
+  const slug = /data-guide="([^"]+)"/.exec(html)?.[1];
+  if (!slug) return `the template for ${path}`;
+  const guidesDir = resolve(CONTENT_DIR, 'guides');
+  const file = globSync(`**/${slug}.mdx`, { cwd: guidesDir })[0];
+  return file ? relative(process.cwd(), join(guidesDir, file)) : `the guide "${slug}"`;
+}
+
 async function checkInternalLinks(outDir: string, base: string): Promise<void> {
   const { pages, files } = await readBuiltPages(outDir, base);
   const broken = findBrokenLinks(pages, files);
   if (broken.length === 0) return;
-  const sourceOf = new Map(
-    pages.map((page) => [
-      page.path,
-      /data-source-file="([^"]+)"/.exec(page.html)?.[1] ?? `the template for ${page.path}`,
-    ]),
-  );
+  const htmlOf = new Map(pages.map((page) => [page.path, page.html]));
   const lines = broken.map(
     (link) =>
-      `  - ${sourceOf.get(link.from)} (page ${link.from}) links to ${link.href}: ${link.reason}. Fix or remove the link.`,
+      `  - ${sourceOf(link.from, htmlOf.get(link.from) ?? '')} (page ${link.from}) links to ${link.href}: ${link.reason}. Fix or remove the link.`,
   );
   throw new Error(`Broken internal links (${broken.length}):\n${lines.join('\n')}`);
 }
