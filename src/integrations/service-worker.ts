@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 import { getManifest } from 'workbox-build';
 import {
-  INSTALL_SCRIPT_FILE,
   PRECACHE_BUDGET_BYTES,
   SW_FILE,
   installScript,
@@ -49,12 +48,16 @@ export async function readPrecache(input: PrecacheInput): Promise<PrecacheSummar
 }
 
 const SW_SOURCE = fileURLToPath(new URL('../service-worker/sw.ts', import.meta.url));
-const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
+/** Where the install script leaves the precache list for workbox. */
+const MANIFEST_GLOBAL = 'self.__WB_MANIFEST';
 
 /**
- * sw.js for this deployment: src/service-worker/sw.ts bundled with its workbox
- * modules (production builds, without their development logging), the config
- * built in, and the precache list in place of self.__WB_MANIFEST.
+ * sw.js for this deployment, one file with the precache list written once: the
+ * install script (installScript, which saves the files in parallel and sets
+ * self.__WB_MANIFEST from the list), then src/service-worker/sw.ts bundled with
+ * its workbox modules (production builds, without their development logging)
+ * and the config built in. A changed list changes sw.js itself, so every
+ * browser sees the new deploy.
  */
 export async function serviceWorkerSource(base: string, entries: readonly PrecacheEntry[]): Promise<string> {
   const { output } = await build({
@@ -71,24 +74,21 @@ export async function serviceWorkerSource(base: string, entries: readonly Precac
     output: { format: 'iife', minify: true },
   });
   const code = output[0].code;
-  const at = code.indexOf(MANIFEST_PLACEHOLDER);
-  if (at === -1 || code.indexOf(MANIFEST_PLACEHOLDER, at + 1) !== -1) {
+  if (!code.includes(MANIFEST_GLOBAL)) {
     throw new Error(
-      `Service worker: expected ${MANIFEST_PLACEHOLDER} exactly once in the bundle of ${SW_SOURCE}; ` +
-        'keep the single precacheAndRoute(self.__WB_MANIFEST, ...) call there.',
+      `Service worker: the bundle of ${SW_SOURCE} never reads ${MANIFEST_GLOBAL}, so workbox would serve nothing; ` +
+        'keep the precacheAndRoute(self.__WB_MANIFEST, ...) call there.',
     );
   }
-  const manifest = JSON.stringify(entries.map(({ url, revision }) => ({ url, revision })));
-  return `${code.slice(0, at)}${manifest}${code.slice(at + MANIFEST_PLACEHOLDER.length)}`;
+  return `${installScript(entries)}${code}`;
 }
 
-/** Writes sw.js and the install script it imports into the built site. */
+/** Writes sw.js into the built site. */
 export async function writeServiceWorker(
   input: PrecacheInput,
   log: (message: string) => void,
 ): Promise<PrecacheSummary> {
   const planned = await readPrecache(input);
-  await writeFile(`${input.outDir}/${INSTALL_SCRIPT_FILE}`, installScript(planned.entries));
   await writeFile(`${input.outDir}/${SW_FILE}`, await serviceWorkerSource(input.base, planned.entries));
   const megabytes = (planned.size / 1024 / 1024).toFixed(2);
   log(`Service worker precaches ${planned.count} files (${megabytes} MB).`);

@@ -13,9 +13,6 @@ export const CACHE_ID = 'mfg';
 /** The service worker file, at the root of the base path so its scope is the whole site. */
 export const SW_FILE = 'sw.js';
 
-/** The script the service worker imports to save the site in parallel and report progress (written by the build). */
-export const INSTALL_SCRIPT_FILE = 'sw-install.js';
-
 /** Files the install script downloads at once. */
 export const INSTALL_CONCURRENCY = 8;
 
@@ -48,8 +45,6 @@ export const PRECACHE_IGNORES = [
   '_headers',
   '_redirects',
   '*.conf',
-  // Imported by sw.js itself; the browser stores it with the worker.
-  INSTALL_SCRIPT_FILE,
 ];
 
 /** Normalises a base path to "/" or "/sub/path/". */
@@ -102,8 +97,6 @@ export function precacheOptions({ outDir }: PrecacheInput): PrecacheGlobOptions 
 export interface ServiceWorkerConfig {
   /** Prefix of every cache it creates (workbox's cacheId). */
   cacheId: string;
-  /** The install script it imports, resolved against sw.js. */
-  installScript: string;
   /** Query parameters ignored when looking up a saved file, as RegExp sources. */
   ignoreUrlParameters: string[];
   /** The file a URL ending in "/" is saved as. */
@@ -115,7 +108,6 @@ export interface ServiceWorkerConfig {
 export function serviceWorkerConfig(base: string): ServiceWorkerConfig {
   return {
     cacheId: CACHE_ID,
-    installScript: INSTALL_SCRIPT_FILE,
     // A static host picks the file by path alone, so the saved copy must too:
     // Pagefind's cache-busting ?ts=, search results' ?highlight=, the search
     // page's ?q=&topic= and any tracking parameter all map to the same file.
@@ -134,7 +126,8 @@ export interface PrecacheEntry {
 }
 
 /**
- * Source of the script sw.js imports (it runs before workbox's own code).
+ * The start of sw.js, before workbox's own code: the precache list, written
+ * once, which it also hands to workbox as self.__WB_MANIFEST.
  *
  * Workbox's precache installs one file after another (GoogleChrome/workbox#2528),
  * so a first visit costs one network round trip per file: hundreds on a real
@@ -198,6 +191,8 @@ export function installScript(entries: readonly PrecacheEntry[]): string {
   self.addEventListener('install', (event) => {
     event.waitUntil(save().catch(() => {}));
   });
+  // The same list for workbox (src/service-worker/sw.ts), which serves the saved files.
+  self.__WB_MANIFEST = entries.map(([url, revision]) => ({ url, revision }));
 })();
 `;
 }

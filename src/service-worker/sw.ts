@@ -1,11 +1,12 @@
 /**
  * The service worker (sw.js). The build bundles this file with the workbox
- * modules it imports (src/integrations/service-worker.ts) and puts the
- * precache list in place of `self.__WB_MANIFEST`, so there is no slow
- * generateSW pass that re-minifies the whole list on every build.
+ * modules it imports (src/integrations/service-worker.ts), with no slow
+ * generateSW pass that re-minifies the whole precache list on every build.
  *
- * What it does: the install script (sw-install.js, from the build) saves the
- * site several files at a time; workbox then serves every saved file, finds a
+ * What it does: the install script the build puts before this code
+ * (installScript in src/lib/precache-config.ts) holds the precache list, saves
+ * the site several files at a time and hands the list over as
+ * self.__WB_MANIFEST; workbox then serves every saved file, finds a
  * file whatever its query string, answers /guides/x/ with guides/x/index.html,
  * and shows the offline page for a navigation that is neither saved nor
  * reachable. A new version waits until the reader chooses "Reload"
@@ -23,12 +24,10 @@ declare const self: {
   skipWaiting(): Promise<void>;
   addEventListener(type: 'message', listener: (event: { data?: { type?: string } }) => void): void;
 };
-declare function importScripts(...urls: string[]): void;
 /** Replaced by the build with the JSON of serviceWorkerConfig() for this deployment. */
 declare const __SW_CONFIG__: ServiceWorkerConfig;
 
 const config = __SW_CONFIG__;
-importScripts(config.installScript);
 setCacheNameDetails({ prefix: config.cacheId });
 
 self.addEventListener('message', (event) => {

@@ -139,7 +139,7 @@ describe.each(['/', '/mentoring/'])('offline first, deployed under %s', (base) =
     expect(pagefindIndex.length).toBeGreaterThan(3);
     // Files no page ever requests: the worker itself, crawler and host files, Pagefind's unused UIs.
     const unused =
-      /^(sw\.js|sw-install\.js|sitemap.*\.xml|robots\.txt|social-image\.png|_headers|_redirects|[^/]*\.conf|pagefind\/pagefind-(ui|component-ui|modular-ui)\.(js|css))$/;
+      /^(sw\.js|sitemap.*\.xml|robots\.txt|social-image\.png|_headers|_redirects|[^/]*\.conf|pagefind\/pagefind-(ui|component-ui|modular-ui)\.(js|css))$/;
     const expected = built.filter((file) => !unused.test(file)).map((file) => url(file));
     expect(expected.filter((file) => !cached.has(file))).toEqual([]);
     expect(cached).toContain(url('manifest.webmanifest'));
