@@ -45,6 +45,47 @@ function bodyWord(slug: string): string {
   return candidates.sort((a, b) => uses(a) - uses(b) || b.length - a.length)[0]!;
 }
 
+describe('the table of contents', () => {
+  const toc = (page: Page) => page.getByRole('navigation', { name: 'On this page' });
+  const firstEntry = (page: Page) => toc(page).getByRole('link').first();
+
+  it('is a closed "On this page" box above the text on a phone, which opens and leads to a heading', async () => {
+    const page = await freshPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.server.url}guides/first-meeting/`);
+    await expect(firstEntry(page).isVisible()).resolves.toBe(false);
+    const summary = page.getByText('On this page', { exact: true }).first();
+    const box = await summary.boundingBox();
+    const firstParagraph = await page.locator('.prose > p').first().boundingBox();
+    expect(box!.y).toBeLessThan(firstParagraph!.y);
+    await summary.click();
+    await expect(firstEntry(page).isVisible()).resolves.toBe(true);
+    const href = await firstEntry(page).getAttribute('href');
+    await firstEntry(page).click();
+    await page.waitForURL(new RegExp(`${href}$`));
+    await context.close();
+  });
+
+  it('is a column beside the text on a wide screen, open, in view while reading and reachable by keyboard', async () => {
+    const page = await freshPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${site.server.url}guides/first-meeting/`);
+    await expect(page.getByText('On this page', { exact: true }).first().isVisible()).resolves.toBe(false);
+    await expect(firstEntry(page).isVisible()).resolves.toBe(true);
+    const entry = (await firstEntry(page).boundingBox())!;
+    const text = (await page.locator('.prose').boundingBox())!;
+    expect(entry.x).toBeGreaterThan(text.x + text.width);
+    // Half-way down the guide it is still on screen.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    const scrolled = (await firstEntry(page).boundingBox())!;
+    expect(scrolled.y).toBeGreaterThanOrEqual(0);
+    expect(scrolled.y).toBeLessThan(900);
+    await firstEntry(page).focus();
+    await expect(
+      page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-labelledby')),
+    ).resolves.toBe('toc-title');
+    await context.close();
+  });
+});
+
 describe('navigation', () => {
   it('goes from the home page to a topic hub to a guide', async () => {
     const page = await freshPage();
