@@ -153,7 +153,8 @@ export const glossary: GlossaryEntry[] = [
     id: 'clerkship',
     term: 'Clerkship',
     short: 'A core clinical rotation in medical school.',
-    definition: 'A required block of clinical training in one discipline, such as surgery or paediatrics, usually in the third year of a US medical school.',
+    definition:
+      'A required block of clinical training in one discipline, such as surgery or paediatrics, usually in the third year of a US medical school.',
   },
   {
     id: 'burnout',
@@ -167,7 +168,8 @@ export const glossary: GlossaryEntry[] = [
     id: 'emotional-exhaustion',
     term: 'Emotional exhaustion',
     short: 'Feeling drained and used up by work.',
-    definition: 'One of the three dimensions of burnout: a sense of having nothing left to give, which rest on days off no longer fixes.',
+    definition:
+      'One of the three dimensions of burnout: a sense of having nothing left to give, which rest on days off no longer fixes.',
     guide: 'what-is-burnout',
   },
   {
@@ -182,7 +184,8 @@ export const glossary: GlossaryEntry[] = [
     id: 'reduced-accomplishment',
     term: 'Reduced personal accomplishment',
     short: 'Feeling that your work makes little difference or that you do it poorly.',
-    definition: 'The third dimension of burnout: a falling sense of competence and achievement, sometimes described as reduced professional efficacy.',
+    definition:
+      'The third dimension of burnout: a falling sense of competence and achievement, sometimes described as reduced professional efficacy.',
     guide: 'what-is-burnout',
   },
   {

@@ -46,7 +46,8 @@ export const helpResources: HelpResource[] = [
     name: 'Crisis Text Line',
     contact: 'Text HOME to 741741',
     href: 'sms:741741?&body=HOME',
-    details: 'Free, 24 hours a day, answered by trained volunteer crisis counselors (not licensed professionals). Any first word connects you.',
+    details:
+      'Free, 24 hours a day, answered by trained volunteer crisis counselors (not licensed professionals). Any first word connects you.',
     verifiedAt: 'https://www.crisistextline.org/',
     crisis: true,
   },

@@ -38,7 +38,8 @@ export const topics = [
   {
     id: 'career-and-residency',
     title: 'Career and residency',
-    description: 'Mentorship through medical school, choosing a specialty, applications, the intern year and early career.',
+    description:
+      'Mentorship through medical school, choosing a specialty, applications, the intern year and early career.',
     intro:
       'What you need from mentors changes at every stage of training. These guides follow that path in order, from the first year of medical school through specialty choice, applications and the intern year to the first years in practice.',
     order: 5,

@@ -11,7 +11,10 @@ export async function listFiles(dir: string): Promise<string[]> {
 }
 
 /** Built HTML pages with their URL paths under the base path. */
-export async function readBuiltPages(outDir: string, base: string): Promise<{ pages: BuiltPage[]; files: Set<string> }> {
+export async function readBuiltPages(
+  outDir: string,
+  base: string,
+): Promise<{ pages: BuiltPage[]; files: Set<string> }> {
   const files = await listFiles(outDir);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const pages: BuiltPage[] = [];

@@ -22,7 +22,10 @@ export function collectIds(html: string): Set<string> {
 }
 
 function decodeEntities(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 }
 
 /** Internal hrefs in a page, resolved against the page's path; external links are returned separately. */

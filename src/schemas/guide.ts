@@ -11,10 +11,13 @@ const isoDate = z.preprocess(
   z
     .string({ error: 'must be a date written as YYYY-MM-DD, e.g. 2026-11-01' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written as YYYY-MM-DD, e.g. 2026-11-01' })
-    .refine((value) => {
-      const date = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-    }, { error: 'is not a real calendar date; write it as YYYY-MM-DD, e.g. 2026-11-01' })
+    .refine(
+      (value) => {
+        const date = new Date(`${value}T00:00:00Z`);
+        return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+      },
+      { error: 'is not a real calendar date; write it as YYYY-MM-DD, e.g. 2026-11-01' },
+    )
     .transform((value) => new Date(`${value}T00:00:00Z`)),
 );
 

@@ -53,8 +53,6 @@ export type LocalResource = z.infer<typeof localResourceSchema>;
 export function parseSiteConfig(input: unknown, file: string): SiteConfig {
   const result = siteConfigSchema.safeParse(input);
   if (result.success) return result.data;
-  const lines = result.error.issues.map(
-    (issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`,
-  );
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   throw new Error(`Invalid site config in ${file}:\n${lines.join('\n')}`);
 }

@@ -24,7 +24,11 @@ export interface StaticServerOptions {
  * Serves `dir` under `base` ("/" or e.g. "/mentoring/"), with the site's 404 page
  * for unknown paths, like a static host.
  */
-export async function startStaticServer(dir: string, base = '/', options: StaticServerOptions = {}): Promise<StaticServer> {
+export async function startStaticServer(
+  dir: string,
+  base = '/',
+  options: StaticServerOptions = {},
+): Promise<StaticServer> {
   if (!existsSync(join(dir, 'index.html'))) {
     throw new Error(`No built site in ${dir}. Run "npm run build" first.`);
   }

@@ -49,6 +49,8 @@ describe('a guide with bad frontmatter or links fails the build', () => {
     expect(build.ok).toBe(false);
     expect(build.output).toContain(`broken-link/${file}`);
     expect(build.output).toMatch(/links to \/guides\/not-written-yet\/: no page at \/guides\/not-written-yet\//);
-    expect(build.output).toMatch(/links to \/guides\/broken-guide\/#no-such-heading: .*no element with id "no-such-heading"/);
+    expect(build.output).toMatch(
+      /links to \/guides\/broken-guide\/#no-such-heading: .*no element with id "no-such-heading"/,
+    );
   });
 });

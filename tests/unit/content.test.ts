@@ -69,7 +69,9 @@ describe('guides in content/guides', () => {
   describe.each(guides)('$file', (guide) => {
     it('has valid frontmatter', () => {
       const result = guideSchema.safeParse(guide.data);
-      const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+      const problems = result.success
+        ? []
+        : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
       expect(problems).toEqual([]);
     });
 
@@ -122,7 +124,8 @@ describe('guides in content/guides', () => {
     for (const guide of published) {
       for (const paragraph of new Set(paragraphs(guide.body))) {
         const earlier = seen.get(paragraph);
-        if (earlier && earlier !== guide.file) repeats.push(`${guide.file} repeats a paragraph of ${earlier}: "${paragraph.slice(0, 80)}..."`);
+        if (earlier && earlier !== guide.file)
+          repeats.push(`${guide.file} repeats a paragraph of ${earlier}: "${paragraph.slice(0, 80)}..."`);
         seen.set(paragraph, guide.file);
       }
     }

@@ -42,7 +42,13 @@ describe('publishedGuides', () => {
       guide('draft', { draft: true }),
       guide('finding', { topic: 'finding-a-mentor', order: 9 }),
     ];
-    expect(publishedGuides(entries).map((entry) => entry.id)).toEqual(['finding', 'first', 'a-meeting', 'b-meeting', 'burnout']);
+    expect(publishedGuides(entries).map((entry) => entry.id)).toEqual([
+      'finding',
+      'first',
+      'a-meeting',
+      'b-meeting',
+      'burnout',
+    ]);
   });
 });
 
@@ -57,7 +63,11 @@ describe('grouping and neighbours', () => {
   it('groups every topic, keeping empty ones so hubs exist', () => {
     const groups = groupByTopic(guides);
     expect(groups).toHaveLength(8);
-    expect(groups.find((group) => group.topic.id === 'meetings')?.guides.map((entry) => entry.id)).toEqual(['one', 'two', 'three']);
+    expect(groups.find((group) => group.topic.id === 'meetings')?.guides.map((entry) => entry.id)).toEqual([
+      'one',
+      'two',
+      'three',
+    ]);
     expect(groups.find((group) => group.topic.id === 'feedback')?.guides).toEqual([]);
   });
 
@@ -85,7 +95,9 @@ describe('assertGuidesConsistent', () => {
   });
 
   it('rejects a related draft and two files with the same name', () => {
-    expect(() => assertGuidesConsistent([guide('a', { related: ['b'] }), guide('b', { draft: true })])).toThrow(/that guide is a draft/);
+    expect(() => assertGuidesConsistent([guide('a', { related: ['b'] }), guide('b', { draft: true })])).toThrow(
+      /that guide is a draft/,
+    );
     expect(() => assertGuidesConsistent([guide('a'), { ...guide('a'), filePath: 'content/guides/y/a.mdx' }])).toThrow(
       /file name "a" is also used by content\/guides\/x\/a\.mdx/,
     );
@@ -99,7 +111,8 @@ describe('assertGuidesConsistent', () => {
 
 describe('reading time and words', () => {
   it('counts prose, not markup, imports or link targets', () => {
-    const source = "import X from './x';\n\n## A heading\n\nSee [the guide](/guides/a-very-long-slug-here/) <Term id=\"x\">now</Term>.";
+    const source =
+      'import X from \'./x\';\n\n## A heading\n\nSee [the guide](/guides/a-very-long-slug-here/) <Term id="x">now</Term>.';
     expect(mdxToText(source)).toBe('A heading See the guide now .');
     expect(wordCount(source)).toBe(7);
   });

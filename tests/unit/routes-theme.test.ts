@@ -28,8 +28,8 @@ describe('site config', () => {
   });
 
   it('rejects a bad base path and colour, naming the file and fields', () => {
-    expect(() =>
-      parseSiteConfig({ ...siteConfig, base: 'mentoring', accentColor: 'teal' }, 'site.config.ts'),
-    ).toThrow(/Invalid site config in site\.config\.ts:\n  - base: must start and end with "\/".*\n  - accentColor: must be a hex colour/s);
+    expect(() => parseSiteConfig({ ...siteConfig, base: 'mentoring', accentColor: 'teal' }, 'site.config.ts')).toThrow(
+      /Invalid site config in site\.config\.ts:\n  - base: must start and end with "\/".*\n  - accentColor: must be a hex colour/s,
+    );
   });
 });
