@@ -10,17 +10,28 @@ export async function listFiles(dir: string): Promise<string[]> {
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
-/** Built HTML pages with their URL paths under the base path. */
+/** Files read at once by readBuiltPages. */
+const PARALLEL_READS = 16;
+
+/** Built HTML pages with their URL paths under the base path, in the order listFiles gives. */
 export async function readBuiltPages(
   outDir: string,
   base: string,
 ): Promise<{ pages: BuiltPage[]; files: Set<string> }> {
   const files = await listFiles(outDir);
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  const pages: BuiltPage[] = [];
-  for (const file of files.filter((name) => name.endsWith('.html'))) {
-    const path = prefix + (file.endsWith('index.html') ? file.slice(0, -'index.html'.length) : file);
-    pages.push({ path, html: await readFile(join(outDir, file), 'utf8') });
-  }
+  const htmlFiles = files.filter((name) => name.endsWith('.html'));
+  const pages: BuiltPage[] = new Array(htmlFiles.length);
+  // A few reads at a time, not one after another: thousands of pages read in a fraction of the time.
+  let next = 0;
+  const reader = async () => {
+    while (next < htmlFiles.length) {
+      const index = next++;
+      const file = htmlFiles[index]!;
+      const path = prefix + (file.endsWith('index.html') ? file.slice(0, -'index.html'.length) : file);
+      pages[index] = { path, html: await readFile(join(outDir, file), 'utf8') };
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_READS }, reader));
   return { pages, files: new Set(files.map((file) => prefix + file)) };
 }

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { CONTENT_DIR } from '../lib/content-dir.ts';
 import { SEARCH_INDEX_CHUNK_SIZE } from '../lib/search-options.ts';
-import { findBrokenLinks } from '../lib/link-check.ts';
+import { findBrokenLinks, type BuiltPage } from '../lib/link-check.ts';
 import { readBuiltPages } from './dist-files.ts';
 import { writeServiceWorker } from './service-worker.ts';
 import { checkPermalinksStep, writeHostRedirects } from './permalinks.ts';
@@ -63,8 +63,7 @@ function sourceOf(path: string, html: string): string {
   return file ? relative(process.cwd(), join(guidesDir, file)) : `the guide "${slug}"`;
 }
 
-async function checkInternalLinks(outDir: string, base: string): Promise<void> {
-  const { pages, files } = await readBuiltPages(outDir, base);
+function checkInternalLinks({ pages, files }: { pages: BuiltPage[]; files: Set<string> }): void {
   const broken = findBrokenLinks(pages, files);
   if (broken.length === 0) return;
   const htmlOf = new Map(pages.map((page) => [page.path, page.html]));
@@ -86,17 +85,25 @@ export function postBuild(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir).replace(/\/$/, '');
         const redirects = await checkPermalinksStep(outDir, base, (message) => logger.info(message));
-        // Pagefind indexes in its own process while this one checks the links: both only read the pages.
-        // A broken link is still the error reported, even if indexing also fails.
-        const [links, search] = await Promise.allSettled([
-          checkInternalLinks(outDir, base),
-          buildSearchIndex(outDir, (message) => logger.info(message)),
-        ]);
-        if (links.status === 'rejected') throw links.reason;
+        // Pagefind indexes in its own process while this one reads the pages and checks the links:
+        // both only read the pages. A broken link is still the error reported, even if indexing also fails.
+        const indexing = buildSearchIndex(outDir, (message) => logger.info(message));
+        indexing.catch(() => {}); // awaited below, after the link check
+        // The pages as step 1 left them, read once for the link check and the security headers
+        // (no step in between changes a page).
+        const built = await readBuiltPages(outDir, base);
+        let brokenLinks: unknown;
+        try {
+          checkInternalLinks(built);
+        } catch (error) {
+          brokenLinks = error;
+        }
+        const [search] = await Promise.allSettled([indexing]);
+        if (brokenLinks) throw brokenLinks;
         if (search.status === 'rejected') throw search.reason;
         await writeServiceWorker({ outDir, base }, (message) => logger.info(message));
         await writeHostRedirects(outDir, base, redirects, (message) => logger.info(message));
-        await writeSecurityHeaders(outDir, base, (message) => logger.info(message));
+        await writeSecurityHeaders(outDir, base, (message) => logger.info(message), built.pages);
       },
     },
   };
