@@ -170,10 +170,9 @@ export function buildPhases(log: string): { name: string; seconds: number }[] {
   return starts.map((phase, index) => ({ name: phase.name, seconds: since(phase.at, starts[index + 1]?.at ?? end) }));
 }
 
-/** URLs in the precache list the build wrote into sw.js: [url, revision] pairs (older builds wrote `url:"..."`). */
+/** URLs in the precache list the build wrote into sw.js, as [url, revision] pairs. */
 export function precacheUrls(swSource: string): string[] {
-  const pairs = [...swSource.matchAll(/\["([^"]+)",(?:"[^"]*"|null)\]/g)].map((match) => match[1]!);
-  return pairs.length > 0 ? pairs : [...swSource.matchAll(/(?:\burl|"url"):"([^"]+)"/g)].map((match) => match[1]!);
+  return [...swSource.matchAll(/\["([^"]+)",(?:"[^"]*"|null)\]/g)].map((match) => match[1]!);
 }
 
 export async function buildAndMeasure({ contentDir, workDir, base = '/' }: BuildOptions): Promise<BuildResult> {

@@ -103,7 +103,7 @@ export function postBuild(): AstroIntegration {
         if (search.status === 'rejected') throw search.reason;
         await writeServiceWorker({ outDir, base }, (message) => logger.info(message));
         await writeHostRedirects(outDir, base, redirects, (message) => logger.info(message));
-        await writeSecurityHeaders(outDir, base, (message) => logger.info(message), built.pages);
+        await writeSecurityHeaders(outDir, base, built.pages, (message) => logger.info(message));
       },
     },
   };

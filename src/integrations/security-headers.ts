@@ -9,19 +9,17 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { metaPolicy, netlifyHeaders, nginxHeaders, sitePolicy } from '../lib/security-headers.ts';
 import type { BuiltPage } from '../lib/link-check.ts';
-import { readBuiltPages } from './dist-files.ts';
 
 export const HEADERS_FILE = '_headers';
 export const NGINX_HEADERS_FILE = 'nginx-security-headers.conf';
 
-/** `pages`: the built pages as they are now, if the caller has read them already (see post-build.ts). */
+/** `pages`: the built pages as they are now (post-build.ts reads them once for several steps). */
 export async function writeSecurityHeaders(
   outDir: string,
   base: string,
+  pages: readonly BuiltPage[],
   log: (message: string) => void,
-  pages?: readonly BuiltPage[],
 ): Promise<string> {
-  pages ??= (await readBuiltPages(outDir, base)).pages;
   // Pages from Astro's layouts carry the meta policy; a page without one (a redirect page) is still covered by the header.
   const withMeta = pages.filter((page) => metaPolicy(page.html) !== undefined).length;
   if (withMeta === 0) {
