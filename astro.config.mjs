@@ -39,6 +39,21 @@ export default defineConfig({
     plugins: [tailwindcss(), withoutPreloadHelper()],
     build: {
       rolldownOptions: {
+        output: {
+          // One server chunk per topic for the guides' compiled MDX, not one per guide: on 1,000 guides,
+          // about a third less bundling and rendering time (fewer chunks to emit and modules to load).
+          // Only the build's own server code changes; the pages come out byte for byte the same.
+          codeSplitting: {
+            groups: [
+              {
+                name: (id) => {
+                  const topic = /[\\/]guides[\\/]([^\\/]+)[\\/][^\\/]+\.mdx(\?|$)/.exec(id)?.[1];
+                  return topic ? `guides-${topic}` : null;
+                },
+              },
+            ],
+          },
+        },
         // Every MDX module starts with Astro's "use astro:head-inject" directive, and the bundler warns about each
         // one (with a code frame): thousands of lines on a large site that hide warnings that matter.
         onLog(level, log, handler) {
