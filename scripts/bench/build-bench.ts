@@ -136,9 +136,9 @@ const TIME_MARK = 'MFG-BENCH-CPU';
 const PHASE_MARKERS: { name: string; line: RegExp }[] = [
   { name: 'start, content sync and types', line: /^/ },
   { name: 'bundling (Vite)', line: /\[build\] Building static entrypoints/ },
-  { name: 'rendering pages', line: /generating static routes/ },
-  { name: 'sitemap, link and permalink checks', line: /\[@astrojs\/sitemap\]/ },
-  { name: 'Pagefind index', line: /Permanent links:/ },
+  { name: 'rendering pages (Pagefind indexes each guide meanwhile)', line: /generating static routes/ },
+  { name: 'sitemap and permalink check', line: /\[@astrojs\/sitemap\]/ },
+  { name: 'link check while Pagefind writes its index', line: /Permanent links:/ },
   { name: 'service worker', line: /Pagefind indexed/ },
   { name: 'security headers', line: /Service worker precaches/ },
 ];

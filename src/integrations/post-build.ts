@@ -6,8 +6,9 @@
  *    forwarding to the pages. First, so a wrong redirect is reported against
  *    its entry in redirects.ts, and so step 2 checks the links it added;
  * 2. check that every internal link and #anchor in the built HTML resolves,
- *    while 3. Pagefind builds the search index over the built HTML (in its
- *    own process, so the two overlap; a broken link is reported first);
+ *    while 3. Pagefind writes the search index (in its own process, so the two
+ *    overlap; a broken link is reported first). Pagefind indexed the guide
+ *    pages while Astro rendered them (src/integrations/search-index.ts);
  * 4. write the service worker that saves the whole site, Pagefind's index
  *    included, for offline use (so it must come after step 3);
  * 5. write host redirect config (_redirects, nginx-redirects.conf) for the
@@ -20,35 +21,13 @@ import type { AstroIntegration } from 'astro';
 import { globSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import { CONTENT_DIR } from '../lib/content-dir.ts';
-import { SEARCH_INDEX_CHUNK_SIZE } from '../lib/search-options.ts';
 import { findBrokenLinks, type BuiltPage } from '../lib/link-check.ts';
 import { readBuiltPages } from './dist-files.ts';
 import { writeServiceWorker } from './service-worker.ts';
 import { checkPermalinksStep, writeHostRedirects } from './permalinks.ts';
+import { startSearchIndex, type SearchIndexBuild } from './search-index.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
-
-async function buildSearchIndex(outDir: string, log: (message: string) => void): Promise<void> {
-  // Smaller index chunks (Pagefind's default is 20,000 word positions, about 27 KB gzip on 1,000
-  // guides): a two-word query fetches the chunks holding its words, so smaller chunks mean fewer
-  // bytes before the first results. The variable is Pagefind's (marked unstable); an older or newer
-  // Pagefind that ignores it just keeps its default. Measured in scripts/bench/search-bench.ts.
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(SEARCH_INDEX_CHUNK_SIZE);
-  const { index, errors } = await pagefind.createIndex({
-    // The "#" links beside headings carry data-pagefind-ignore, but Pagefind still reads any
-    // text inside them into section titles ("When to ask#"). Excluding their children too
-    // keeps sub-result titles clean should one ever hold text again.
-    excludeSelectors: ['.heading-anchor *'],
-  });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: outDir });
-  if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-  log(`Pagefind indexed ${added.page_count} pages.`);
-  await pagefind.close();
-}
 
 /**
  * The file a page with a broken link came from: for a guide (data-guide="<slug>"
@@ -76,34 +55,49 @@ function checkInternalLinks({ pages, files }: { pages: BuiltPage[]; files: Set<s
 
 export function postBuild(): AstroIntegration {
   let base = '/';
+  let outDir = '';
+  let searchIndex: SearchIndexBuild | undefined;
   return {
     name: 'mentor-field-guide:post-build',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir).replace(/\/$/, '');
-        const redirects = await checkPermalinksStep(outDir, base, (message) => logger.info(message));
-        // Pagefind indexes in its own process while this one reads the pages and checks the links:
-        // both only read the pages. A broken link is still the error reported, even if indexing also fails.
-        const indexing = buildSearchIndex(outDir, (message) => logger.info(message));
-        indexing.catch(() => {}); // awaited below, after the link check
-        // The pages as step 1 left them, read once for the link check and the security headers
-        // (no step in between changes a page).
-        const built = await readBuiltPages(outDir, base);
-        let brokenLinks: unknown;
+      // Pagefind starts before bundling and indexes each guide page as it is rendered (see search-index.ts).
+      'astro:build:start': ({ setPrerenderer }) => {
+        const index = startSearchIndex(outDir, base);
+        searchIndex = index;
+        setPrerenderer((defaultPrerenderer) => index.wrap(defaultPrerenderer));
+      },
+      'astro:build:done': async ({ logger }) => {
+        const log = (message: string) => logger.info(message);
         try {
-          checkInternalLinks(built);
-        } catch (error) {
-          brokenLinks = error;
+          const redirects = await checkPermalinksStep(outDir, base, log);
+          // Pagefind writes its index in its own process while this one reads the pages and checks
+          // the links. A broken link is still the error reported, even if indexing also fails.
+          if (!searchIndex)
+            throw new Error('The search index was not started: the astro:build:start hook did not run.');
+          const indexing = searchIndex.write(log);
+          indexing.catch(() => {}); // awaited below, after the link check
+          // The pages as step 1 left them, read once for the link check and the security headers
+          // (no step in between changes a page).
+          const built = await readBuiltPages(outDir, base);
+          let brokenLinks: unknown;
+          try {
+            checkInternalLinks(built);
+          } catch (error) {
+            brokenLinks = error;
+          }
+          const [search] = await Promise.allSettled([indexing]);
+          if (brokenLinks) throw brokenLinks;
+          if (search.status === 'rejected') throw search.reason;
+          await writeServiceWorker({ outDir, base }, log);
+          await writeHostRedirects(outDir, base, redirects, log);
+          await writeSecurityHeaders(outDir, base, built.pages, log);
+        } finally {
+          await searchIndex?.close();
         }
-        const [search] = await Promise.allSettled([indexing]);
-        if (brokenLinks) throw brokenLinks;
-        if (search.status === 'rejected') throw search.reason;
-        await writeServiceWorker({ outDir, base }, (message) => logger.info(message));
-        await writeHostRedirects(outDir, base, redirects, (message) => logger.info(message));
-        await writeSecurityHeaders(outDir, base, built.pages, (message) => logger.info(message));
       },
     },
   };

@@ -172,6 +172,31 @@ describe('search', () => {
     expect(urls.every((url) => url.startsWith('/guides/') && url !== '/guides/')).toBe(true);
     await context.close();
   });
+
+  it('holds every guide once, at its own address, in the index built while the pages render', async () => {
+    // Pagefind indexes each guide as Astro renders it (src/integrations/search-index.ts), so a guide
+    // missed or sent twice would show here.
+    const guideUrls = readdirSync(join(distDir, 'guides'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(distDir, 'guides', entry.name, 'index.html')))
+      .filter((entry) =>
+        readFileSync(join(distDir, 'guides', entry.name, 'index.html'), 'utf8').includes('data-pagefind-body'),
+      )
+      .map((entry) => `/guides/${entry.name}/`)
+      .sort();
+    const page = await freshPage();
+    await page.goto(site.server.url);
+    // Every guide has a topic filter, so asking for all topics lists every indexed page.
+    const indexed: string[] = await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const filters = await pagefind.filters();
+      const search = await pagefind.search(null, { filters: { topic: { any: Object.keys(filters.topic) } } });
+      const data = await Promise.all(search.results.map((result) => result.data()));
+      return data.map((entry) => entry.url);
+    })()`);
+    expect(guideUrls.length).toBeGreaterThan(10);
+    expect(indexed.sort()).toEqual(guideUrls);
+    await context.close();
+  });
 });
 
 describe('dark mode', () => {
