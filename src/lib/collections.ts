@@ -10,9 +10,9 @@ import {
   assertGuidesConsistent,
   groupByTopic,
   guidesForAudience,
-  neighbours,
+  indexGuides,
   publishedGuides,
-  relatedGuides,
+  type GuideIndex,
 } from './guides.ts';
 import { collectChecklists, groupChecklistsByTopic, type SiteChecklist } from './checklists.ts';
 import { assertPathsConsistent, resolveSteps, sortPaths } from './paths.ts';
@@ -66,8 +66,16 @@ export async function getTopicGroups() {
   return groupByTopic(await getGuides());
 }
 
-export async function getTopicGuides(topic: TopicId) {
-  return (await getGuides()).filter((guide) => guide.data.topic === topic);
+let guideIndex: Promise<GuideIndex<Guide>> | undefined;
+
+/** Built once: each guide page asks for its topic, neighbours and related guides. */
+function getGuideIndex(): Promise<GuideIndex<Guide>> {
+  guideIndex ??= getGuides().then(indexGuides);
+  return guideIndex;
+}
+
+export async function getTopicGuides(topic: TopicId): Promise<readonly Guide[]> {
+  return (await getGuideIndex()).topic(topic);
 }
 
 export async function getAudienceGuides(audience: AudienceId) {
@@ -75,8 +83,8 @@ export async function getAudienceGuides(audience: AudienceId) {
 }
 
 export async function getGuideContext(guide: Guide) {
-  const guides = await getGuides();
-  return { ...neighbours(guides, guide.id), related: relatedGuides(guides, guide) };
+  const index = await getGuideIndex();
+  return { ...index.neighbours(guide.id), related: index.related(guide) };
 }
 
 export type ReadingPath = CollectionEntry<'paths'>;

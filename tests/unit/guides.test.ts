@@ -3,6 +3,7 @@ import {
   assertGuidesConsistent,
   groupByTopic,
   guidesForAudience,
+  indexGuides,
   mdxToText,
   neighbours,
   publishedGuides,
@@ -80,6 +81,25 @@ describe('grouping and neighbours', () => {
 
   it('filters by audience', () => {
     expect(guidesForAudience(guides, 'intern').map((entry) => entry.id)).toEqual(['two']);
+  });
+
+  it('answers each guide page from one index: its topic in reading order, its neighbours, its published related guides', () => {
+    const all = publishedGuides([
+      ...guides,
+      guide('four', { order: 4, related: ['other', 'unpublished', 'one'] }),
+      guide('second-other', { topic: 'research', order: 100 }),
+    ]);
+    const index = indexGuides(all);
+    expect(index.topic('meetings').map((entry) => entry.id)).toEqual(['one', 'two', 'three', 'four']);
+    expect(index.topic('research').map((entry) => entry.id)).toEqual(['other', 'second-other']);
+    expect(index.topic('feedback')).toEqual([]);
+    expect(index.neighbours('four').previous?.id).toBe('three');
+    expect(index.neighbours('other')).toEqual({
+      previous: undefined,
+      next: all.find((entry) => entry.id === 'second-other'),
+    });
+    expect(index.neighbours('missing')).toEqual({});
+    expect(index.related(all.find((entry) => entry.id === 'four')!).map((entry) => entry.id)).toEqual(['other', 'one']);
   });
 });
 
