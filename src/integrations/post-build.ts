@@ -10,7 +10,8 @@
  *    overlap; a broken link is reported first). Pagefind indexed the guide
  *    pages while Astro rendered them (src/integrations/search-index.ts);
  * 4. write the service worker that saves the whole site, Pagefind's index
- *    included, for offline use (so it must come after step 3);
+ *    included, for offline use: it lists the rest of the site while Pagefind
+ *    still writes, and Pagefind's folder after step 3;
  * 5. write host redirect config (_redirects, nginx-redirects.conf) for the
  *    redirects of step 1, after step 4 so the service worker never precaches it;
  * 6. write the security headers (_headers, nginx-security-headers.conf) with a
@@ -24,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { CONTENT_DIR } from '../lib/content-dir.ts';
 import { findBrokenLinks, type BuiltPage } from '../lib/link-check.ts';
 import { readBuiltPages } from './dist-files.ts';
-import { writeServiceWorker } from './service-worker.ts';
+import { readPrecache, writeServiceWorker } from './service-worker.ts';
 import { checkPermalinksStep, writeHostRedirects } from './permalinks.ts';
 import { startSearchIndex, type SearchIndexBuild } from './search-index.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
@@ -89,10 +90,14 @@ export function postBuild(): AstroIntegration {
           } catch (error) {
             brokenLinks = error;
           }
+          // Still waiting for Pagefind: list the rest of the site for the service worker meanwhile.
+          const withoutSearchIndex = brokenLinks
+            ? undefined
+            : await readPrecache({ outDir, base }, 'without-search-index');
           const [search] = await Promise.allSettled([indexing]);
           if (brokenLinks) throw brokenLinks;
           if (search.status === 'rejected') throw search.reason;
-          await writeServiceWorker({ outDir, base }, log);
+          await writeServiceWorker({ outDir, base }, log, withoutSearchIndex);
           await writeHostRedirects(outDir, base, redirects, log);
           await writeSecurityHeaders(outDir, base, built.pages, log);
         } finally {

@@ -20,6 +20,7 @@ import {
   serviceWorkerConfig,
   type PrecacheEntry,
   type PrecacheInput,
+  type PrecachePart,
 } from '../lib/precache-config.ts';
 
 export interface PrecacheSummary {
@@ -41,12 +42,21 @@ function failOnWarnings(warnings: string[]): void {
   );
 }
 
-/** What the service worker would save for this build, without writing anything. */
-export async function readPrecache(input: PrecacheInput): Promise<PrecacheSummary> {
-  const result = await getManifest(precacheOptions(input));
+/** What the service worker would save for this build (or a part of it), without writing anything. */
+export async function readPrecache(input: PrecacheInput, part: PrecachePart = 'all'): Promise<PrecacheSummary> {
+  const result = await getManifest(precacheOptions(input, part));
   failOnWarnings(result.warnings);
   const entries = result.manifestEntries.map((entry) => ({ url: entry.url, revision: entry.revision ?? null }));
   return { count: result.count, size: result.size, urls: entries.map((entry) => entry.url), entries };
+}
+
+function joinPrecache(first: PrecacheSummary, second: PrecacheSummary): PrecacheSummary {
+  return {
+    count: first.count + second.count,
+    size: first.size + second.size,
+    urls: [...first.urls, ...second.urls],
+    entries: [...first.entries, ...second.entries],
+  };
 }
 
 const SW_SOURCE = fileURLToPath(new URL('../service-worker/sw.ts', import.meta.url));
@@ -85,12 +95,20 @@ export async function serviceWorkerSource(base: string, entries: readonly Precac
   return `${installScript(entries)}${code}`;
 }
 
-/** Writes sw.js into the built site. */
+/**
+ * Writes sw.js into the built site. `withoutSearchIndex`, when given, is the
+ * site already listed without Pagefind's folder (readPrecache's
+ * 'without-search-index', made while Pagefind wrote its index); only that
+ * folder is listed then.
+ */
 export async function writeServiceWorker(
   input: PrecacheInput,
   log: (message: string) => void,
+  withoutSearchIndex?: PrecacheSummary,
 ): Promise<PrecacheSummary> {
-  const planned = await readPrecache(input);
+  const planned = withoutSearchIndex
+    ? joinPrecache(withoutSearchIndex, await readPrecache(input, 'search-index'))
+    : await readPrecache(input);
   await writeFile(`${input.outDir}/${SW_FILE}`, await serviceWorkerSource(input.base, planned.entries));
   const megabytes = (planned.size / 1024 / 1024).toFixed(2);
   log(`Service worker precaches ${planned.count} files (${megabytes} MB).`);

@@ -78,14 +78,24 @@ export type PrecacheGlobOptions = Required<
   >
 >;
 
-export function precacheOptions({ outDir }: PrecacheInput): PrecacheGlobOptions {
+/** Pagefind's folder in the built site. */
+export const SEARCH_INDEX_DIR = 'pagefind';
+
+/**
+ * Which part of the site to list: all of it, or the site without Pagefind's
+ * folder and that folder alone, so the build can list the site while Pagefind
+ * is still writing its index.
+ */
+export type PrecachePart = 'all' | 'without-search-index' | 'search-index';
+
+export function precacheOptions({ outDir }: PrecacheInput, part: PrecachePart = 'all'): PrecacheGlobOptions {
   return {
     globDirectory: outDir,
     // The whole site: pages, CSS, JS, icons, the manifest and every Pagefind file
     // (*.pf_meta, *.pf_index, *.pf_fragment, *.pf_filter, wasm.*.pagefind, its worker).
-    globPatterns: ['**/*'],
+    globPatterns: [part === 'search-index' ? `${SEARCH_INDEX_DIR}/**/*` : '**/*'],
     // sw.js is never part of its own precache.
-    globIgnores: [...PRECACHE_IGNORES, SW_FILE],
+    globIgnores: [...PRECACHE_IGNORES, SW_FILE, ...(part === 'without-search-index' ? [`${SEARCH_INDEX_DIR}/**`] : [])],
     globFollow: false,
     maximumFileSizeToCacheInBytes: MAX_FILE_BYTES,
     // Astro's _astro/ files and Pagefind's *.pf_* files have a content hash in their name: no revision needed.

@@ -91,37 +91,40 @@ async function siteWith(files: Record<string, string>): Promise<string> {
 }
 
 describe('readPrecache over a built site', () => {
+  /** A built site: pages, assets, Pagefind's files and files no page requests. */
+  const builtSite = {
+    'index.html': '<h1>Home</h1>',
+    'guides/first-meeting/index.html': '<h1>Guide</h1>',
+    'offline/index.html': '<h1>Offline</h1>',
+    '_astro/app.Ab12Cd.js': 'x',
+    '_astro/site.Ef34Gh.css': 'x',
+    'icons/icon-192.png': 'x',
+    'manifest.webmanifest': '{}',
+    'pagefind/pagefind.js': 'x',
+    'pagefind/pagefind-worker.js': 'x',
+    'pagefind/pagefind-entry.json': '{}',
+    'pagefind/pagefind-highlight.js': 'x',
+    'pagefind/wasm.en.pagefind': 'x',
+    'pagefind/pagefind.en_0123456789.pf_meta': 'x',
+    'pagefind/index/en_abc1234.pf_index': 'x',
+    'pagefind/fragment/en_def5678.pf_fragment': 'x',
+    'pagefind/filter/en_aaa0000.pf_filter': 'x',
+    'pagefind/pagefind-ui.js': 'x',
+    'pagefind/pagefind-ui.css': 'x',
+    'pagefind/pagefind-component-ui.js': 'x',
+    'pagefind/pagefind-modular-ui.css': 'x',
+    'sitemap-index.xml': 'x',
+    'sitemap-0.xml': 'x',
+    'robots.txt': 'x',
+    'social-image.png': 'x',
+    _headers: 'x',
+    _redirects: 'x',
+    'nginx-security-headers.conf': 'x',
+    'sw.js': 'x',
+  };
+
   it('lists pages, assets and every Pagefind file, and leaves out what no page requests', async () => {
-    const dir = await siteWith({
-      'index.html': '<h1>Home</h1>',
-      'guides/first-meeting/index.html': '<h1>Guide</h1>',
-      'offline/index.html': '<h1>Offline</h1>',
-      '_astro/app.Ab12Cd.js': 'x',
-      '_astro/site.Ef34Gh.css': 'x',
-      'icons/icon-192.png': 'x',
-      'manifest.webmanifest': '{}',
-      'pagefind/pagefind.js': 'x',
-      'pagefind/pagefind-worker.js': 'x',
-      'pagefind/pagefind-entry.json': '{}',
-      'pagefind/pagefind-highlight.js': 'x',
-      'pagefind/wasm.en.pagefind': 'x',
-      'pagefind/pagefind.en_0123456789.pf_meta': 'x',
-      'pagefind/index/en_abc1234.pf_index': 'x',
-      'pagefind/fragment/en_def5678.pf_fragment': 'x',
-      'pagefind/filter/en_aaa0000.pf_filter': 'x',
-      'pagefind/pagefind-ui.js': 'x',
-      'pagefind/pagefind-ui.css': 'x',
-      'pagefind/pagefind-component-ui.js': 'x',
-      'pagefind/pagefind-modular-ui.css': 'x',
-      'sitemap-index.xml': 'x',
-      'sitemap-0.xml': 'x',
-      'robots.txt': 'x',
-      'social-image.png': 'x',
-      _headers: 'x',
-      _redirects: 'x',
-      'nginx-security-headers.conf': 'x',
-      'sw.js': 'x',
-    });
+    const dir = await siteWith(builtSite);
     const { urls, count } = await readPrecache({ outDir: dir, base: '/mentoring/' });
     expect(urls.toSorted()).toEqual(
       [
@@ -144,6 +147,22 @@ describe('readPrecache over a built site', () => {
       ].toSorted(),
     );
     expect(count).toBe(urls.length);
+  });
+
+  it('lists the same files in two parts, the site and then the Pagefind folder, as the build does while Pagefind writes', async () => {
+    const dir = await siteWith(builtSite);
+    const input = { outDir: dir, base: '/' };
+    const all = await readPrecache(input);
+    const withoutSearchIndex = await readPrecache(input, 'without-search-index');
+    const searchIndex = await readPrecache(input, 'search-index');
+    expect(withoutSearchIndex.urls.filter((url) => url.startsWith('pagefind/'))).toEqual([]);
+    expect(searchIndex.urls.length).toBeGreaterThan(5);
+    expect(searchIndex.urls.every((url) => url.startsWith('pagefind/'))).toBe(true);
+    const byUrl = (a: { url: string }, b: { url: string }) => a.url.localeCompare(b.url);
+    expect([...withoutSearchIndex.entries, ...searchIndex.entries].toSorted(byUrl)).toEqual(
+      all.entries.toSorted(byUrl),
+    );
+    expect(withoutSearchIndex.size + searchIndex.size).toBe(all.size);
   });
 
   it('fails the build, naming the file and the fix, when a file is too large to save', async () => {
