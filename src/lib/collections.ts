@@ -103,6 +103,11 @@ export function getPaths(): Promise<ReadingPath[]> {
   return pathsCache;
 }
 
+/** One page per reading path, at /paths/<slug>/ and at /paths/<slug>/handout/. */
+export async function readingPathPaths() {
+  return (await getPaths()).map((path) => ({ params: { slug: path.id }, props: { path } }));
+}
+
 /** A path's steps with their guides and each guide's checklists. */
 export async function getPathSteps(path: ReadingPath) {
   return resolveSteps(path, await getGuides(), await getChecklists());
