@@ -54,6 +54,21 @@ function checkInternalLinks({ pages, files }: { pages: BuiltPage[]; files: Set<s
   throw new Error(`Broken internal links (${broken.length}):\n${lines.join('\n')}`);
 }
 
+/**
+ * Every page with searchable text must be in the index. Pagefind gets the pages from Astro's
+ * prerenderer (search-index.ts), so an adapter or integration that replaced it would leave search
+ * empty without this check.
+ */
+export function checkSearchIndexComplete(indexed: number, pages: readonly BuiltPage[]): void {
+  const searchable = pages.filter((page) => page.html.includes('data-pagefind-body')).length;
+  if (indexed === searchable) return;
+  throw new Error(
+    `The search index holds ${indexed} pages, but ${searchable} built pages have data-pagefind-body. ` +
+      'Pagefind is fed by the prerenderer wrapper in src/integrations/search-index.ts: check that no adapter ' +
+      "or other integration replaces Astro's prerenderer (setPrerenderer in astro:build:start).",
+  );
+}
+
 export function postBuild(): AstroIntegration {
   let base = '/';
   let outDir = '';
@@ -97,6 +112,7 @@ export function postBuild(): AstroIntegration {
           const [search] = await Promise.allSettled([indexing]);
           if (brokenLinks) throw brokenLinks;
           if (search.status === 'rejected') throw search.reason;
+          checkSearchIndexComplete(search.value, built.pages);
           await writeServiceWorker({ outDir, base }, log, withoutSearchIndex);
           await writeHostRedirects(outDir, base, redirects, log);
           await writeSecurityHeaders(outDir, base, built.pages, log);

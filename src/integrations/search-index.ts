@@ -20,9 +20,9 @@ export interface SearchIndexBuild {
   wrap(prerenderer: AstroPrerenderer): AstroPrerenderer;
   /**
    * Waits for the index, which Pagefind starts writing to `<outDir>/pagefind` as soon as the last
-   * page is rendered, and reports its errors.
+   * page is rendered, and reports its errors. Resolves to the number of pages indexed.
    */
-  write(log: (message: string) => void): Promise<void>;
+  write(log: (message: string) => void): Promise<number>;
   /** Stops Pagefind's process and the worker thread that talks to it. */
   close(): Promise<void>;
 }
@@ -95,7 +95,9 @@ export function startSearchIndex(outDir: string, base: string): SearchIndexBuild
     }),
     async write(log) {
       startWriting();
-      log(`Pagefind indexed ${await written} pages.`);
+      const pages = await written;
+      log(`Pagefind indexed ${pages} pages.`);
+      return pages;
     },
     async close() {
       worker.postMessage({ type: 'close' } satisfies ToSearchWorker);
