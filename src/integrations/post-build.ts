@@ -27,7 +27,7 @@ import { findBrokenLinks, type BuiltPage } from '../lib/link-check.ts';
 import { readBuiltPages } from './dist-files.ts';
 import { readPrecache, writeServiceWorker } from './service-worker.ts';
 import { checkPermalinksStep, writeHostRedirects } from './permalinks.ts';
-import { startSearchIndex, type SearchIndexBuild } from './search-index.ts';
+import { isSearchable, SEARCH_BODY_ATTRIBUTE, startSearchIndex, type SearchIndexBuild } from './search-index.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 
 /**
@@ -60,10 +60,10 @@ function checkInternalLinks({ pages, files }: { pages: BuiltPage[]; files: Set<s
  * empty without this check.
  */
 export function checkSearchIndexComplete(indexed: number, pages: readonly BuiltPage[]): void {
-  const searchable = pages.filter((page) => page.html.includes('data-pagefind-body')).length;
+  const searchable = pages.filter((page) => isSearchable(page.html)).length;
   if (indexed === searchable) return;
   throw new Error(
-    `The search index holds ${indexed} pages, but ${searchable} built pages have data-pagefind-body. ` +
+    `The search index holds ${indexed} pages, but ${searchable} built pages have ${SEARCH_BODY_ATTRIBUTE}. ` +
       'Pagefind is fed by the prerenderer wrapper in src/integrations/search-index.ts: check that no adapter ' +
       "or other integration replaces Astro's prerenderer (setPrerenderer in astro:build:start).",
   );

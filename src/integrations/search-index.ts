@@ -12,8 +12,17 @@
  */
 import type { AstroPrerenderer } from 'astro';
 import { Worker } from 'node:worker_threads';
+import { SEARCH_INDEX_DIR } from '../lib/precache-config.ts';
 import { SEARCH_INDEX_CHUNK_SIZE } from '../lib/search-options.ts';
 import type { FromSearchWorker, SearchWorkerData, ToSearchWorker } from './search-index-worker.ts';
+
+/** The attribute on a page's searchable text (the guide article); Pagefind indexes only pages that have it. */
+export const SEARCH_BODY_ATTRIBUTE = 'data-pagefind-body';
+
+/** Whether a page has text to search, as the build checks it both when indexing and after. */
+export function isSearchable(html: string | Buffer): boolean {
+  return html.includes(SEARCH_BODY_ATTRIBUTE);
+}
 
 export interface SearchIndexBuild {
   /** Wraps Astro's prerenderer so every page it renders is offered to the index. */
@@ -67,7 +76,7 @@ export function startSearchIndex(outDir: string, base: string): SearchIndexBuild
     if (writing) return;
     writing = true;
     worker.ref();
-    worker.postMessage({ type: 'write', outputPath: `${outDir}/pagefind` } satisfies ToSearchWorker);
+    worker.postMessage({ type: 'write', outputPath: `${outDir}/${SEARCH_INDEX_DIR}` } satisfies ToSearchWorker);
   };
 
   return {
@@ -79,7 +88,7 @@ export function startSearchIndex(outDir: string, base: string): SearchIndexBuild
         const response = rendered instanceof Response ? rendered : rendered.response;
         if (response.status !== 200 || !response.headers.get('content-type')?.startsWith('text/html')) return rendered;
         const html = new Uint8Array(await response.arrayBuffer());
-        if (Buffer.from(html.buffer, html.byteOffset, html.byteLength).includes('data-pagefind-body')) {
+        if (isSearchable(Buffer.from(html.buffer, html.byteOffset, html.byteLength))) {
           const message: ToSearchWorker = { type: 'add', sourcePath: pageSourcePath(request.url, base), html };
           worker.postMessage(message); // a copy: the bytes below stay Astro's
         }

@@ -93,14 +93,6 @@ export function indexGuides<E extends GuideEntry>(guides: readonly E[]): GuideIn
   };
 }
 
-/** The previous and next guide within the same topic. */
-export function neighbours<E extends GuideEntry>(
-  guides: readonly E[],
-  slug: string,
-): { previous?: E | undefined; next?: E | undefined } {
-  return indexGuides(guides).neighbours(slug);
-}
-
 /**
  * Checks that every `related` slug names a published guide and that slugs are unique.
  * Throws one error listing every problem with the file, the field and the fix.
@@ -135,11 +127,6 @@ export function assertGuidesConsistent(entries: readonly GuideEntry[]): void {
   if (problems.length > 0) {
     throw new Error(`Guide content has ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`);
   }
-}
-
-/** Related guides in the order the author listed them. */
-export function relatedGuides<E extends GuideEntry>(guides: readonly E[], guide: E): E[] {
-  return indexGuides(guides).related(guide);
 }
 
 /** Plain prose from MDX source: drops imports, JSX tags, markup and link targets. */

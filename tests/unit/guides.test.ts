@@ -5,10 +5,8 @@ import {
   guidesForAudience,
   indexGuides,
   mdxToText,
-  neighbours,
   publishedGuides,
   readingMinutes,
-  relatedGuides,
   wordCount,
   type GuideEntry,
 } from '../../src/lib/guides.ts';
@@ -73,8 +71,8 @@ describe('grouping and neighbours', () => {
   });
 
   it('finds previous and next within the same topic only', () => {
-    expect(neighbours(guides, 'one')).toEqual({ previous: undefined, next: guides[0 + 1] });
-    const { previous, next } = neighbours(guides, 'three');
+    expect(indexGuides(guides).neighbours('one')).toEqual({ previous: undefined, next: guides[0 + 1] });
+    const { previous, next } = indexGuides(guides).neighbours('three');
     expect(previous?.id).toBe('two');
     expect(next).toBeUndefined();
   });
@@ -125,7 +123,11 @@ describe('assertGuidesConsistent', () => {
 
   it('keeps related guides in the order the author listed them', () => {
     const all = [guide('a', { related: ['c', 'b'] }), guide('b'), guide('c')];
-    expect(relatedGuides(all, all[0]!).map((entry) => entry.id)).toEqual(['c', 'b']);
+    expect(
+      indexGuides(all)
+        .related(all[0]!)
+        .map((entry) => entry.id),
+    ).toEqual(['c', 'b']);
   });
 });
 
