@@ -1,12 +1,14 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { guideLoader } from './loaders/guide-loader.ts';
 import { guideSchema } from './schemas/guide.ts';
 import { pathSchema } from './schemas/path.ts';
 // Tests point this at a fixture site's content to check bad-input errors.
 import { CONTENT_DIR as contentDir } from './lib/content-dir.ts';
 
+// Each guide's MDX is parsed when it is loaded, not compiled into a module: see src/loaders/guide-loader.ts.
 const guides = defineCollection({
-  loader: glob({
+  loader: guideLoader({
     pattern: '**/*.mdx',
     base: `${contentDir}/guides`,
     // A guide's id is its file name, so moving it to another topic keeps its URL.

@@ -16,6 +16,8 @@ import {
 } from './guides.ts';
 import { collectChecklists, groupChecklistsByTopic, type SiteChecklist } from './checklists.ts';
 import { assertPathsConsistent, resolveSteps, sortPaths } from './paths.ts';
+import type { GuideBody } from './guide-body.ts';
+import { GUIDE_BODY_KEY } from '../loaders/guide-loader.ts';
 
 export type Guide = CollectionEntry<'guides'>;
 
@@ -80,6 +82,18 @@ export async function getTopicGuides(topic: TopicId): Promise<readonly Guide[]> 
 
 export async function getAudienceGuides(audience: AudienceId) {
   return guidesForAudience(await getGuides(), audience);
+}
+
+/** A guide's body and headings, parsed when the guide was loaded (src/loaders/guide-loader.ts). */
+export function getGuideBody(guide: Guide): GuideBody {
+  const metadata = guide.rendered?.metadata;
+  const nodes = metadata?.[GUIDE_BODY_KEY];
+  if (!Array.isArray(nodes)) {
+    throw new Error(
+      `${guide.filePath ?? guide.id}: the guide was loaded without its body. Its collection in src/content.config.ts must use guideLoader().`,
+    );
+  }
+  return { nodes, headings: (metadata?.headings as GuideBody['headings'] | undefined) ?? [] };
 }
 
 export async function getGuideContext(guide: Guide) {

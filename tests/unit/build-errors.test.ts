@@ -44,6 +44,13 @@ describe('a guide with bad frontmatter or links fails the build', () => {
     expect(build.output).toMatch(/Known guides: broken-guide/);
   });
 
+  it('unknown component in the body: names the file, the line and the components guides can use', () => {
+    const build = buildFixture('unknown-component');
+    expect(build.ok).toBe(false);
+    expect(build.output).toContain(`unknown-component/${file}: line 13: <Calout> is not a guide component`);
+    expect(build.output).toMatch(/Use one of <Callout>, <Checklist>, <Item>, <Diagram>, <Term>, <HelpNow>/);
+  });
+
   it('broken internal link or anchor: names the source file and the target', () => {
     const build = buildFixture('broken-link');
     expect(build.ok).toBe(false);

@@ -1,8 +1,10 @@
 /**
- * Components available in every guide's MDX without an import: <Checklist>,
- * <Item>, <Callout>, <Diagram>, <Term>, <HelpNow>. Headings get shareable anchors and
- * site links get the base path.
+ * The components of guide MDX (src/lib/guide-body.ts lists the names):
+ * <Checklist>, <Item>, <Callout>, <Diagram>, <Term>, <HelpNow>, used without an
+ * import. Headings get shareable anchors and site links get the base path.
  */
+import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+import type { GuideComponentName } from '../lib/guide-body.ts';
 import Callout from './Callout.astro';
 import Checklist from './Checklist.astro';
 import ChecklistItem from './ChecklistItem.astro';
@@ -13,7 +15,7 @@ import HelpNow from './HelpNow.astro';
 import Link from './Link.astro';
 import Term from './Term.astro';
 
-export const mdxComponents = {
+export const guideComponents: Record<GuideComponentName, AstroComponentFactory> = {
   a: Link,
   h2: H2,
   h3: H3,
