@@ -4,6 +4,7 @@
  * checklist-store.ts), so those ids must be present, unique and permanent; a
  * problem here fails the build with the file, the id and the fix.
  */
+import { FRONTMATTER_PATTERN } from './guides.ts';
 import { joinBase, routes } from './routes.ts';
 
 export interface ChecklistItemInfo {
@@ -354,12 +355,10 @@ export function collectChecklists(
     const file = entry.filePath ?? entry.id;
     let checklists: ChecklistInfo[];
     try {
-      const body = entry.body ?? '';
-      checklists = extractChecklists(
-        body,
-        file,
-        entry.filePath ? bodyLineOffset(readQuietly(readFile, entry.filePath), body) : 0,
-      );
+      const fileText = entry.filePath ? readQuietly(readFile, entry.filePath) : undefined;
+      // The guides collection keeps no source (src/content.config.ts), so the file is read here.
+      const body = entry.body ?? fileText?.replace(FRONTMATTER_PATTERN, '') ?? '';
+      checklists = extractChecklists(body, file, bodyLineOffset(fileText, body));
     } catch (error) {
       if (!(error instanceof ChecklistError)) throw error;
       problems.push(error.message.replaceAll('\n', '\n  '));

@@ -17,7 +17,7 @@ import {
 import { collectChecklists, groupChecklistsByTopic, type SiteChecklist } from './checklists.ts';
 import { assertPathsConsistent, resolveSteps, sortPaths } from './paths.ts';
 import type { GuideBody } from './guide-body.ts';
-import { GUIDE_BODY_KEY } from '../loaders/guide-loader.ts';
+import { GUIDE_BODY_KEY, MINUTES_KEY } from '../loaders/guide-loader.ts';
 
 export type Guide = CollectionEntry<'guides'>;
 
@@ -94,6 +94,17 @@ export function getGuideBody(guide: Guide): GuideBody {
     );
   }
   return { nodes, headings: (metadata?.headings as GuideBody['headings'] | undefined) ?? [] };
+}
+
+/** Minutes to read a guide, counted from its text when it was loaded. */
+export function guideMinutes(guide: Guide): number {
+  const minutes = guide.rendered?.metadata?.[MINUTES_KEY];
+  if (typeof minutes !== 'number') {
+    throw new Error(
+      `${guide.filePath ?? guide.id}: the guide was loaded without its reading time. Its collection in src/content.config.ts must use guideLoader().`,
+    );
+  }
+  return minutes;
 }
 
 export async function getGuideContext(guide: Guide) {

@@ -18,10 +18,13 @@ export interface GuideData {
   draft: boolean;
 }
 
+/** A guide file's YAML frontmatter block, with the YAML as group 1. */
+export const FRONTMATTER_PATTERN = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
 export interface GuideEntry<D extends GuideData = GuideData> {
   /** The slug, taken from the file name. */
   id: string;
-  /** MDX source, used to derive reading time. */
+  /** MDX source, where the loader keeps it (the guides collection does not: src/content.config.ts). */
   body?: string;
   /** Path of the source file, for error messages. */
   filePath?: string;
@@ -147,19 +150,14 @@ export function wordCount(source: string): number {
   return text ? text.split(' ').length : 0;
 }
 
-const minutesByBody = new Map<string, number>();
-
-/** Whole minutes to read, at 220 words a minute, at least one; derived from the body, never typed. */
+/**
+ * Whole minutes to read, at 220 words a minute, at least one; derived from the body, never typed.
+ * Counted once per guide, when it is loaded (src/loaders/guide-loader.ts), by splitting on spaces: the
+ * reading-time package's character-by-character count was a fifth of the build's CPU time for 300 synthetic
+ * guides (npm run bench). Same minutes for every real guide.
+ */
 export function readingMinutes(source: string): number {
-  // Counted once per body, by splitting on spaces: index pages show every guide's reading
-  // time, and the reading-time package's character-by-character count was a fifth of the
-  // build's CPU time for 300 synthetic guides (npm run bench). Same minutes for every real guide.
-  let minutes = minutesByBody.get(source);
-  if (minutes === undefined) {
-    minutes = Math.max(1, Math.round(wordCount(source) / 220));
-    minutesByBody.set(source, minutes);
-  }
-  return minutes;
+  return Math.max(1, Math.round(wordCount(source) / 220));
 }
 
 export function audienceTitle(id: AudienceId): string {

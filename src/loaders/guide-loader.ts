@@ -9,6 +9,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
 import { bodyLineOffset } from '../lib/checklists.ts';
+import { readingMinutes } from '../lib/guides.ts';
 import { GUIDE_BODY_FORMAT, GuideBodyError, parseGuideBody } from '../lib/guide-body.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
@@ -17,6 +18,8 @@ type GlobContext = LoaderContext & { entryTypes: Map<string, ContentEntryType> }
 
 /** Metadata key of the parsed body in each entry's `rendered` field; read by src/lib/collections.ts. */
 export const GUIDE_BODY_KEY = 'guideBody';
+/** Metadata key of the guide's reading time in minutes. */
+export const MINUTES_KEY = 'minutes';
 const ERROR_KEY = 'guideBodyError';
 
 export function guideLoader(options: GlobOptions): Loader {
@@ -38,7 +41,7 @@ export function guideLoader(options: GlobOptions): Loader {
               // Errors name lines of the file, frontmatter included.
               const file = filePath ? await readFile(filePath, 'utf8') : undefined;
               const { nodes, headings } = parseGuideBody(body, bodyLineOffset(file, body));
-              return { html: '', metadata: { headings, [GUIDE_BODY_KEY]: nodes } };
+              return { html: '', metadata: { headings, [GUIDE_BODY_KEY]: nodes, [MINUTES_KEY]: readingMinutes(body) } };
             } catch (error) {
               if (!(error instanceof GuideBodyError)) throw error;
               return { html: '', metadata: { [ERROR_KEY]: error.message } };

@@ -196,6 +196,16 @@ describe('collectChecklists', () => {
     ).toThrow(/line 5: the <Item>/);
   });
 
+  it('reads the checklists from the file when the collection keeps no body, as the guides collection does', () => {
+    const fileText = `---\ntitle: Guide\n---\nIntro.\n\n${list('from-file')}\n\n<Checklist id="t" title="T">\n  <Item>B</Item>\n</Checklist>\n`;
+    const { body: _body, ...withoutBody } = guide('one', '');
+    expect(() => collectChecklists([withoutBody], () => fileText)).toThrow(
+      /one\.mdx: 1 checklist problem\(s\):\n {4}- line 11: the <Item> \("B"\)/,
+    );
+    const valid = fileText.replace('<Item>B</Item>', '<Item id="b">B</Item>');
+    expect(collectChecklists([withoutBody], () => valid).map((checklist) => checklist.id)).toEqual(['from-file', 't']);
+  });
+
   it('reports problems from every file together', () => {
     let message = '';
     try {
