@@ -54,13 +54,6 @@ export interface GuideBody {
   headings: GuideHeading[];
 }
 
-/**
- * Bumped whenever parseGuideBody's output changes: it is part of each entry's
- * digest, so Astro's content cache parses every guide again instead of keeping
- * bodies in the old shape.
- */
-export const GUIDE_BODY_FORMAT = 1;
-
 /** A guide body that cannot be rendered; the message names the line and the fix. */
 export class GuideBodyError extends Error {}
 

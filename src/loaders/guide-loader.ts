@@ -10,7 +10,7 @@ import { glob } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
 import { bodyLineOffset } from '../lib/checklists.ts';
 import { readingMinutes } from '../lib/guides.ts';
-import { GUIDE_BODY_FORMAT, GuideBodyError, parseGuideBody } from '../lib/guide-body.ts';
+import { GuideBodyError, parseGuideBody } from '../lib/guide-body.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 // glob() reads the entry types that integrations registered (here @astrojs/mdx's) from its context.
@@ -21,6 +21,11 @@ export const GUIDE_BODY_KEY = 'guideBody';
 /** Metadata key of the guide's reading time in minutes. */
 export const MINUTES_KEY = 'minutes';
 const ERROR_KEY = 'guideBodyError';
+/**
+ * Bumped whenever what this loader stores changes (parseGuideBody's output, the metadata keys): it is part of
+ * each entry's digest, so Astro's content cache loads every guide again instead of keeping the old shape.
+ */
+const ENTRY_FORMAT = 2;
 
 export function guideLoader(options: GlobOptions): Loader {
   const inner = glob(options);
@@ -54,7 +59,7 @@ export function guideLoader(options: GlobOptions): Loader {
         entryTypes: new Map([...entryTypes, ['.mdx', guideType]]),
         // A guide cached in an older body format (or as a compiled module) is parsed again.
         generateDigest: (data) =>
-          generateDigest(typeof data === 'string' ? `guide-body-${GUIDE_BODY_FORMAT}\n${data}` : data),
+          generateDigest(typeof data === 'string' ? `guide-entry-${ENTRY_FORMAT}\n${data}` : data),
         store: {
           ...store,
           // glob() only logs an error thrown while rendering; a guide that cannot be rendered fails the build.
