@@ -4,7 +4,6 @@
  * checklist-store.ts), so those ids must be present, unique and permanent; a
  * problem here fails the build with the file, the id and the fix.
  */
-import { FRONTMATTER_PATTERN } from './guides.ts';
 import { joinBase, routes } from './routes.ts';
 
 export interface ChecklistItemInfo {
@@ -322,14 +321,6 @@ export interface ChecklistSource {
   data: { title: string; topic: string; draft?: boolean };
 }
 
-function readQuietly(readFile: (path: string) => string | undefined, path: string): string | undefined {
-  try {
-    return readFile(path);
-  } catch {
-    return undefined; // line numbers then count from the end of the frontmatter
-  }
-}
-
 /** Lines before the body in the whole file (the frontmatter), so errors give the line a writer sees in the editor. */
 export function bodyLineOffset(fileText: string | undefined, body: string): number {
   if (!fileText || body === '') return 0;
@@ -341,12 +332,14 @@ export function bodyLineOffset(fileText: string | undefined, body: string): numb
  * Every checklist in the given guides, in their order, after checking each
  * file and that no checklist id is used by two guides (drafts included: their
  * ids become live when they are published). Throws one ChecklistError listing
- * every problem. `readFile` gives a guide's whole file so line numbers count
- * the frontmatter too.
+ * every problem. `checklistsOf` gives a guide's checklists or throws a
+ * ChecklistError; the site's guides have theirs found when they are loaded
+ * (src/loaders/guide-loader.ts), with line numbers that count the frontmatter.
  */
-export function collectChecklists(
-  entries: readonly ChecklistSource[],
-  readFile: (path: string) => string | undefined = () => undefined,
+export function collectChecklists<E extends ChecklistSource>(
+  entries: readonly E[],
+  checklistsOf: (entry: E) => ChecklistInfo[] = (entry) =>
+    extractChecklists(entry.body ?? '', entry.filePath ?? entry.id),
 ): SiteChecklist[] {
   const problems: string[] = [];
   const found: SiteChecklist[] = [];
@@ -355,10 +348,7 @@ export function collectChecklists(
     const file = entry.filePath ?? entry.id;
     let checklists: ChecklistInfo[];
     try {
-      const fileText = entry.filePath ? readQuietly(readFile, entry.filePath) : undefined;
-      // The guides collection keeps no source (src/content.config.ts), so the file is read here.
-      const body = entry.body ?? fileText?.replace(FRONTMATTER_PATTERN, '') ?? '';
-      checklists = extractChecklists(body, file, bodyLineOffset(fileText, body));
+      checklists = checklistsOf(entry);
     } catch (error) {
       if (!(error instanceof ChecklistError)) throw error;
       problems.push(error.message.replaceAll('\n', '\n  '));

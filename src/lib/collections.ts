@@ -3,7 +3,6 @@
  * queries live in src/lib/guides.ts.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { readFileSync } from 'node:fs';
 import type { AudienceId } from '../data/audiences.ts';
 import { topics, type TopicId } from '../data/topics.ts';
 import {
@@ -14,10 +13,16 @@ import {
   publishedGuides,
   type GuideIndex,
 } from './guides.ts';
-import { collectChecklists, groupChecklistsByTopic, type SiteChecklist } from './checklists.ts';
+import {
+  ChecklistError,
+  collectChecklists,
+  groupChecklistsByTopic,
+  type ChecklistInfo,
+  type SiteChecklist,
+} from './checklists.ts';
 import { assertPathsConsistent, resolveSteps, sortPaths } from './paths.ts';
 import type { GuideBody } from './guide-body.ts';
-import { GUIDE_BODY_KEY, MINUTES_KEY } from '../loaders/guide-loader.ts';
+import { LOADED_GUIDE_KEY, type LoadedGuide } from '../loaders/guide-loader.ts';
 
 export type Guide = CollectionEntry<'guides'>;
 
@@ -28,7 +33,7 @@ let allChecklists: SiteChecklist[] = [];
 export function getGuides(): Promise<Guide[]> {
   cache ??= getCollection('guides').then((entries) => {
     assertGuidesConsistent(entries);
-    allChecklists = collectChecklists(entries, (path) => readFileSync(path, 'utf8'));
+    allChecklists = collectChecklists(entries, loadedChecklists);
     return publishedGuides(entries);
   });
   return cache;
@@ -84,27 +89,33 @@ export async function getAudienceGuides(audience: AudienceId) {
   return guidesForAudience(await getGuides(), audience);
 }
 
-/** A guide's body and headings, parsed when the guide was loaded (src/loaders/guide-loader.ts). */
-export function getGuideBody(guide: Guide): GuideBody {
-  const metadata = guide.rendered?.metadata;
-  const nodes = metadata?.[GUIDE_BODY_KEY];
-  if (!Array.isArray(nodes)) {
+/** What src/loaders/guide-loader.ts worked out for a guide when it was loaded. */
+function loaded(guide: Guide): LoadedGuide {
+  const value = guide.rendered?.metadata?.[LOADED_GUIDE_KEY];
+  if (!value) {
     throw new Error(
-      `${guide.filePath ?? guide.id}: the guide was loaded without its body. Its collection in src/content.config.ts must use guideLoader().`,
+      `${guide.filePath ?? guide.id}: the guide was loaded without its parsed body. Its collection in src/content.config.ts must use guideLoader().`,
     );
   }
-  return { nodes, headings: (metadata?.headings as GuideBody['headings'] | undefined) ?? [] };
+  return value as LoadedGuide;
+}
+
+/** A guide's body and headings, parsed when the guide was loaded. */
+export function getGuideBody(guide: Guide): GuideBody {
+  const headings = guide.rendered?.metadata?.headings as GuideBody['headings'] | undefined;
+  return { nodes: loaded(guide).nodes, headings: headings ?? [] };
 }
 
 /** Minutes to read a guide, counted from its text when it was loaded. */
 export function guideMinutes(guide: Guide): number {
-  const minutes = guide.rendered?.metadata?.[MINUTES_KEY];
-  if (typeof minutes !== 'number') {
-    throw new Error(
-      `${guide.filePath ?? guide.id}: the guide was loaded without its reading time. Its collection in src/content.config.ts must use guideLoader().`,
-    );
-  }
-  return minutes;
+  return loaded(guide).minutes;
+}
+
+/** A guide's checklists as found when it was loaded; throws the problem found then, if any. */
+function loadedChecklists(guide: Guide): ChecklistInfo[] {
+  const { checklists } = loaded(guide);
+  if (Array.isArray(checklists)) return checklists;
+  throw new ChecklistError(checklists.problem);
 }
 
 export async function getGuideContext(guide: Guide) {

@@ -7,7 +7,7 @@ import GithubSlugger from 'github-slugger';
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import { parse as parseYaml } from 'yaml';
-import { FRONTMATTER_PATTERN, mdxToText } from './guides.ts';
+import { mdxToText } from './guides.ts';
 
 /** Highest Flesch-Kincaid grade a guide may have; README explains the choice. */
 export const READABILITY_CEILING = 10;
@@ -17,7 +17,7 @@ export const WORD_BOUNDS = { min: 700, max: 1800 } as const;
 export const COPIED_RUN_LENGTH = 12;
 
 export function splitFrontmatter(source: string): { data: unknown; body: string } {
-  const match = FRONTMATTER_PATTERN.exec(source);
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
   if (!match) return { data: {}, body: source };
   return { data: parseYaml(match[1]!), body: source.slice(match[0].length) };
 }

@@ -18,9 +18,6 @@ export interface GuideData {
   draft: boolean;
 }
 
-/** A guide file's YAML frontmatter block, with the YAML as group 1. */
-export const FRONTMATTER_PATTERN = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
-
 export interface GuideEntry<D extends GuideData = GuideData> {
   /** The slug, taken from the file name. */
   id: string;

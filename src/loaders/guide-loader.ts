@@ -8,31 +8,52 @@ import { readFile } from 'node:fs/promises';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
-import { bodyLineOffset } from '../lib/checklists.ts';
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bodyLineOffset, ChecklistError, extractChecklists, type ChecklistInfo } from '../lib/checklists.ts';
 import { readingMinutes } from '../lib/guides.ts';
-import { GuideBodyError, parseGuideBody } from '../lib/guide-body.ts';
+import { GuideBodyError, parseGuideBody, type BodyNode } from '../lib/guide-body.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 // glob() reads the entry types that integrations registered (here @astrojs/mdx's) from its context.
 type GlobContext = LoaderContext & { entryTypes: Map<string, ContentEntryType> };
 
-/** Metadata key of the parsed body in each entry's `rendered` field; read by src/lib/collections.ts. */
-export const GUIDE_BODY_KEY = 'guideBody';
-/** Metadata key of the guide's reading time in minutes. */
-export const MINUTES_KEY = 'minutes';
+/** What the loader works out once per guide; src/lib/collections.ts reads it for the pages. */
+export interface LoadedGuide {
+  /** The body as HTML and components (src/lib/guide-body.ts). */
+  nodes: BodyNode[];
+  /** Minutes to read. */
+  minutes: number;
+  /** The guide's checklists, or why they cannot be used (a ChecklistError's message). */
+  checklists: ChecklistInfo[] | { problem: string };
+}
+
+/** Key of the LoadedGuide in each entry's `rendered.metadata`. */
+export const LOADED_GUIDE_KEY = 'mentorFieldGuide';
 const ERROR_KEY = 'guideBodyError';
 /**
  * Bumped whenever what this loader stores changes (parseGuideBody's output, the metadata keys): it is part of
  * each entry's digest, so Astro's content cache loads every guide again instead of keeping the old shape.
  */
-const ENTRY_FORMAT = 2;
+const ENTRY_FORMAT = 3;
+
+function checklistsOrProblem(body: string, file: string, lineOffset: number): LoadedGuide['checklists'] {
+  try {
+    return extractChecklists(body, file, lineOffset);
+  } catch (error) {
+    // Reported with every other checklist problem on the site, by collectChecklists in src/lib/collections.ts.
+    if (error instanceof ChecklistError) return { problem: error.message };
+    throw error;
+  }
+}
 
 export function guideLoader(options: GlobOptions): Loader {
   const inner = glob(options);
   return {
     name: 'mentor-field-guide:guides',
     load(context) {
-      const { entryTypes, store, generateDigest } = context as GlobContext;
+      const { entryTypes, store, generateDigest, config } = context as GlobContext;
+      const root = fileURLToPath(config.root);
       const mdx = entryTypes.get('.mdx');
       if (!mdx)
         throw new Error(
@@ -41,12 +62,19 @@ export function guideLoader(options: GlobOptions): Loader {
       const guideType: ContentEntryType = {
         ...mdx,
         async getRenderFunction() {
-          return async ({ body = '', filePath }) => {
+          return async ({ id, body = '', filePath }) => {
             try {
-              // Errors name lines of the file, frontmatter included.
-              const file = filePath ? await readFile(filePath, 'utf8') : undefined;
-              const { nodes, headings } = parseGuideBody(body, bodyLineOffset(file, body));
-              return { html: '', metadata: { headings, [GUIDE_BODY_KEY]: nodes, [MINUTES_KEY]: readingMinutes(body) } };
+              // Errors name the file as the rest of the build does (from the project root) and lines of the file,
+              // frontmatter included.
+              const file = filePath ? relative(root, filePath).split(sep).join('/') : id;
+              const lineOffset = filePath ? bodyLineOffset(await readFile(filePath, 'utf8'), body) : 0;
+              const { nodes, headings } = parseGuideBody(body, lineOffset);
+              const loaded: LoadedGuide = {
+                nodes,
+                minutes: readingMinutes(body),
+                checklists: checklistsOrProblem(body, file, lineOffset),
+              };
+              return { html: '', metadata: { headings, [LOADED_GUIDE_KEY]: loaded } };
             } catch (error) {
               if (!(error instanceof GuideBodyError)) throw error;
               return { html: '', metadata: { [ERROR_KEY]: error.message } };

@@ -4,7 +4,7 @@
  * printed and whether it failed.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from './site.ts';
@@ -19,16 +19,27 @@ export function buildFixture(name: string, env: Record<string, string> = {}): Fi
   return buildContent(join(projectRoot, 'tests/fixtures', name, 'content'), name, env);
 }
 
-/** Builds the site from any content folder (e.g. one a test generated); `label` names the temp folder. */
-export function buildContent(contentDir: string, label: string, env: Record<string, string> = {}): FixtureBuild {
+/**
+ * Builds the site from any content folder (e.g. one a test generated); `label` names the temp folder.
+ * `fromOtherFolder` runs `astro build --root <project>` from the temp folder, as `npm run bench` does.
+ */
+export function buildContent(
+  contentDir: string,
+  label: string,
+  env: Record<string, string> = {},
+  { fromOtherFolder = false } = {},
+): FixtureBuild {
   const work = mkdtempSync(join(tmpdir(), `mfg-${label}-`));
   const outDir = join(work, 'dist');
+  // Astro's server chunks land in the working folder then, and import packages from there.
+  if (fromOtherFolder) symlinkSync(join(projectRoot, 'node_modules'), join(work, 'node_modules'));
   // Vitest sets NODE_ENV=test and Vite's BASE_URL/MODE/DEV/PROD, which would turn the
   // build into a development build at the wrong base; a real build must not see them.
   const { NODE_ENV, BASE_URL, MODE, DEV, PROD, SSR, VITEST, VITEST_POOL_ID, VITEST_WORKER_ID, ...inherited } =
     process.env;
-  const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build'], {
-    cwd: projectRoot,
+  const args = fromOtherFolder ? ['build', '--root', projectRoot] : ['build'];
+  const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), args, {
+    cwd: fromOtherFolder ? work : projectRoot,
     encoding: 'utf8',
     env: {
       ...inherited,

@@ -185,25 +185,26 @@ describe('collectChecklists', () => {
     const body = '\nIntro.\n\n<Checklist id="t" title="T">\n  <Item>A</Item>\n</Checklist>\n';
     const fileText = `---\ntitle: Guide\ndescription: D\n---\n${body}`;
     expect(bodyLineOffset(fileText, body)).toBe(4);
-    expect(() => collectChecklists([guide('one', body)], () => fileText)).toThrow(
+    expect(() => extractChecklists(body, file, bodyLineOffset(fileText, body))).toThrow(
       /line 9: the <Item> \("A"\) in checklist "t" has no id/,
     );
-    // Without the file, lines count from the end of the frontmatter rather than failing.
-    expect(() =>
-      collectChecklists([guide('one', body)], () => {
-        throw new Error('ENOENT');
-      }),
-    ).toThrow(/line 5: the <Item>/);
+    // Without the file, lines count from the end of the frontmatter.
+    expect(bodyLineOffset(undefined, body)).toBe(0);
   });
 
-  it('reads the checklists from the file when the collection keeps no body, as the guides collection does', () => {
-    const fileText = `---\ntitle: Guide\n---\nIntro.\n\n${list('from-file')}\n\n<Checklist id="t" title="T">\n  <Item>B</Item>\n</Checklist>\n`;
-    const { body: _body, ...withoutBody } = guide('one', '');
-    expect(() => collectChecklists([withoutBody], () => fileText)).toThrow(
-      /one\.mdx: 1 checklist problem\(s\):\n {4}- line 11: the <Item> \("B"\)/,
+  it("takes each guide's checklists from checklistsOf, as found when the site loads its guides, and reports their problems with the rest", () => {
+    const found = { one: [{ id: 'from-loader', title: 'T', items: [{ id: 'a', text: 'A' }] }] };
+    const checklistsOf = (entry: { id: string }) => {
+      if (entry.id === 'two')
+        throw new ChecklistError('content/guides/meetings/two.mdx: line 7: a problem found at load');
+      return found[entry.id as 'one'];
+    };
+    // No bodies: the guides collection keeps none (src/content.config.ts).
+    const { body: _body, ...one } = guide('one', '');
+    expect(collectChecklists([one], checklistsOf).map((checklist) => checklist.id)).toEqual(['from-loader']);
+    expect(() => collectChecklists([one, guide('two', '')], checklistsOf)).toThrow(
+      /Checklists have 1 problem\(s\):\n {2}- content\/guides\/meetings\/two\.mdx: line 7: a problem found at load/,
     );
-    const valid = fileText.replace('<Item>B</Item>', '<Item id="b">B</Item>');
-    expect(collectChecklists([withoutBody], () => valid).map((checklist) => checklist.id)).toEqual(['from-file', 't']);
   });
 
   it('reports problems from every file together', () => {
