@@ -110,6 +110,14 @@ export function parseGuideBody(source: string, lineOffset = 0): GuideBody {
     if (isJsx(node) && /^[a-z]/.test(node.name ?? '')) {
       Object.assign(node, { type: 'element', tagName: node.name, properties: jsxProps(node) });
     }
+    if (node.type === 'element' && node.tagName === 'img') {
+      // Astro's MDX would have bundled a local image; this parser does not, and every image needs a width, a
+      // height and alt text, so a picture is drawn as a diagram instead.
+      throw new GuideBodyError(
+        `${lineOf(node)}: guides cannot show images. Draw it as a <Diagram> (src/components/diagrams), which follows ` +
+          'the theme and carries its text alternative, or link to the picture.',
+      );
+    }
     if (node.type === 'element' && node.properties) {
       // Heading anchors as Astro's Markdown gives them: GitHub's slugs, numbered when repeated.
       if (/^h[1-6]$/.test(node.tagName ?? '')) {

@@ -131,6 +131,13 @@ describe('parseGuideBody', () => {
     );
   });
 
+  it('refuses images, which would not be bundled, and points to diagrams', () => {
+    expect(errorOf('Intro.\n\n![A network](./network.png)\n')).toMatch(
+      /^line 3: guides cannot show images\. Draw it as a <Diagram>/,
+    );
+    expect(errorOf('<img src="/x.png" alt="x" />\n')).toMatch(/^line 1: guides cannot show images/);
+  });
+
   it('says how to fix MDX that cannot be parsed', () => {
     expect(errorOf('<Callout kind="tip">\n\nNever closed.\n')).toMatch(
       /^the MDX cannot be parsed: .*every <Component> is closed/,
