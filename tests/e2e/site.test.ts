@@ -221,6 +221,26 @@ describe('dark mode', () => {
   });
 });
 
+describe('a reflective checklist', () => {
+  it('keeps the weekly well-being check-in ticks without counting them: a count would read as a score', async () => {
+    const page = await freshPage();
+    await page.goto(`${site.server.url}guides/weekly-wellbeing-check-in/`);
+    const list = page.locator('[data-checklist="weekly-check-in"]');
+    await list.getByRole('checkbox').first().check();
+    await page.reload();
+    await expect(list.getByRole('checkbox').first().isChecked()).resolves.toBe(true);
+    await expect(list.getByRole('button', { name: 'Reset checklist' }).isVisible()).resolves.toBe(true);
+    expect(await list.locator('[data-count]').count()).toBe(0);
+    await expect(list.textContent()).resolves.not.toMatch(/\d+ of \d+ done/);
+    // A list of tasks keeps its count.
+    await page.goto(`${site.server.url}guides/first-meeting/`);
+    await expect(
+      page.locator('[data-checklist="first-meeting-prep"] [data-count]:not([hidden])').textContent(),
+    ).resolves.toMatch(/^0 of \d+ done$/);
+    await context.close();
+  });
+});
+
 describe('without JavaScript', () => {
   it('lists every guide on the index, and the header search leads there', async () => {
     const page = await freshPage({ javaScriptEnabled: false });
