@@ -316,7 +316,6 @@ export function extractChecklists(source: string, file: string, lineOffset = 0):
 export interface ChecklistSource {
   /** Guide slug. */
   id: string;
-  body?: string;
   filePath?: string;
   data: { title: string; topic: string; draft?: boolean };
 }
@@ -338,8 +337,7 @@ export function bodyLineOffset(fileText: string | undefined, body: string): numb
  */
 export function collectChecklists<E extends ChecklistSource>(
   entries: readonly E[],
-  checklistsOf: (entry: E) => ChecklistInfo[] = (entry) =>
-    extractChecklists(entry.body ?? '', entry.filePath ?? entry.id),
+  checklistsOf: (entry: E) => ChecklistInfo[],
 ): SiteChecklist[] {
   const problems: string[] = [];
   const found: SiteChecklist[] = [];

@@ -3,10 +3,10 @@
  * paragraphs, internal links and headings. Pure functions over strings, used
  * by the content tests and the content report.
  */
-import GithubSlugger from 'github-slugger';
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import { parse as parseYaml } from 'yaml';
+import { parseGuideBody } from './guide-body.ts';
 import { mdxToText } from './guides.ts';
 
 /** Highest Flesch-Kincaid grade a guide may have; README explains the choice. */
@@ -61,10 +61,9 @@ export function paragraphs(body: string, minWords = 10): string[] {
     .filter((text) => text.split(' ').length >= minWords);
 }
 
-/** Anchors of the ## and ### headings, as the site generates them. */
+/** Anchors of a guide's headings: the ones the site gives them (src/lib/guide-body.ts). */
 export function headingAnchors(body: string): string[] {
-  const slugger = new GithubSlugger();
-  return [...body.matchAll(/^#{2,3}\s+(.+?)\s*#*\s*$/gm)].map((match) => slugger.slug(mdxToText(match[1]!)));
+  return parseGuideBody(body).headings.map((heading) => heading.slug);
 }
 
 /** Site-internal link targets written in a guide: Markdown links and href attributes starting with "/". */

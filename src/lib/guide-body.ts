@@ -9,6 +9,7 @@
  * exports or {expressions}. Anything else fails the build naming the file,
  * the line and the fix.
  */
+import type { MarkdownHeading } from 'astro';
 import GithubSlugger from 'github-slugger';
 import { toHtml } from 'hast-util-to-html';
 import { find, html } from 'property-information';
@@ -42,16 +43,10 @@ export interface ComponentNode {
 /** HTML as written, or a component to render. */
 export type BodyNode = string | ComponentNode;
 
-/** A heading of the guide, for its table of contents (the shape of Astro's MarkdownHeading). */
-export interface GuideHeading {
-  depth: number;
-  slug: string;
-  text: string;
-}
-
 export interface GuideBody {
   nodes: BodyNode[];
-  headings: GuideHeading[];
+  /** Every heading, for the table of contents, as Astro lists a Markdown page's. */
+  headings: MarkdownHeading[];
 }
 
 /** A guide body that cannot be rendered; the message names the line and the fix. */
@@ -102,7 +97,7 @@ export function parseGuideBody(source: string, lineOffset = 0): GuideBody {
     );
   }
   const slugger = new GithubSlugger();
-  const headings: GuideHeading[] = [];
+  const headings: MarkdownHeading[] = [];
 
   function prepare(node: Node): void {
     if (node.position) node.position.start.line += lineOffset;

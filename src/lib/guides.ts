@@ -21,8 +21,6 @@ export interface GuideData {
 export interface GuideEntry<D extends GuideData = GuideData> {
   /** The slug, taken from the file name. */
   id: string;
-  /** MDX source, where the loader keeps it (the guides collection does not: src/content.config.ts). */
-  body?: string;
   /** Path of the source file, for error messages. */
   filePath?: string;
   data: D;

@@ -156,10 +156,12 @@ describe('collectChecklists', () => {
     filePath: `content/guides/meetings/${slug}.mdx`,
     data: { title: `Guide ${slug}`, topic: 'meetings', ...extra },
   });
+  // As the loader does it for the site's guides: the checklists found in each guide's body.
+  const fromBody = (entry: { body: string; filePath: string }) => extractChecklists(entry.body, entry.filePath);
   const list = (id: string) => `<Checklist id="${id}" title="T">\n  <Item id="a">A</Item>\n</Checklist>`;
 
   it('lists checklists with their guide', () => {
-    expect(collectChecklists([guide('one', list('one-prep')), guide('two', 'No list.')])).toEqual([
+    expect(collectChecklists([guide('one', list('one-prep')), guide('two', 'No list.')], fromBody)).toEqual([
       {
         id: 'one-prep',
         title: 'T',
@@ -170,14 +172,14 @@ describe('collectChecklists', () => {
   });
 
   it('fails when two guides use the same checklist id, naming both files and the id', () => {
-    expect(() => collectChecklists([guide('one', list('shared')), guide('two', list('shared'))])).toThrow(
+    expect(() => collectChecklists([guide('one', list('shared')), guide('two', list('shared'))], fromBody)).toThrow(
       /content\/guides\/meetings\/two\.mdx: checklist id "shared" is also used in content\/guides\/meetings\/one\.mdx/,
     );
   });
 
   it('counts drafts for uniqueness, since their ids go live when published', () => {
     expect(() =>
-      collectChecklists([guide('one', list('shared')), guide('two', list('shared'), { draft: true })]),
+      collectChecklists([guide('one', list('shared')), guide('two', list('shared'), { draft: true })], fromBody),
     ).toThrow(ChecklistError);
   });
 
@@ -199,8 +201,7 @@ describe('collectChecklists', () => {
         throw new ChecklistError('content/guides/meetings/two.mdx: line 7: a problem found at load');
       return found[entry.id as 'one'];
     };
-    // No bodies: the guides collection keeps none (src/content.config.ts).
-    const { body: _body, ...one } = guide('one', '');
+    const one = guide('one', '');
     expect(collectChecklists([one], checklistsOf).map((checklist) => checklist.id)).toEqual(['from-loader']);
     expect(() => collectChecklists([one, guide('two', '')], checklistsOf)).toThrow(
       /Checklists have 1 problem\(s\):\n {2}- content\/guides\/meetings\/two\.mdx: line 7: a problem found at load/,
@@ -210,7 +211,7 @@ describe('collectChecklists', () => {
   it('reports problems from every file together', () => {
     let message = '';
     try {
-      collectChecklists([guide('one', '<Item>x</Item>'), guide('two', '<Checklist id="t">\n</Checklist>')]);
+      collectChecklists([guide('one', '<Item>x</Item>'), guide('two', '<Checklist id="t">\n</Checklist>')], fromBody);
     } catch (error) {
       message = (error as Error).message;
     }

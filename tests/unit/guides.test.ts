@@ -15,7 +15,6 @@ function guide(id: string, overrides: Partial<GuideEntry['data']> = {}): GuideEn
   return {
     id,
     filePath: `content/guides/x/${id}.mdx`,
-    body: 'word '.repeat(440),
     data: {
       title: id,
       description: 'd',
