@@ -59,7 +59,7 @@ export function wireSearchDialog(host: HTMLElement, dialog: HTMLDialogElement): 
       engine.renderResults(results, first, DIALOG_SUB_RESULTS);
       results.dataset.renderedQuery = query;
       delete results.dataset.complete;
-      status.textContent = engine.describeCount(outcome.total, query);
+      status.textContent = engine.describeSearchResults({ query, filters: {} }, outcome.total);
       // The rest once typing has paused; appended, so focus on a result stays put.
       if (outcome.total > first.length) await wait(SEARCH_IDLE_MS);
       const rest = await outcome.more(DIALOG_RESULT_LIMIT);

@@ -24,6 +24,9 @@ import {
 } from '../lib/search-query.ts';
 import type { SearchState } from '../lib/search-state.ts';
 
+// Re-exported so the status text loads with the rest of search, on demand.
+export { describeSearchResults } from '../lib/search-state.ts';
+
 interface PagefindWeightedLocation {
   balanced_score: number;
 }
@@ -313,10 +316,4 @@ export function renderResults(list: HTMLElement, results: PagefindResultData[], 
 /** Adds results below those already shown, leaving them (and any focus among them) alone. */
 export function appendResults(list: HTMLElement, results: PagefindResultData[], subResultCount: number): void {
   list.append(...results.map((result) => resultItem(result, subResultCount)));
-}
-
-export function describeCount(total: number, query: string): string {
-  if (!query) return '';
-  if (total === 0) return `No guides match “${query}”. Try fewer or different words.`;
-  return `${total} ${total === 1 ? 'guide matches' : 'guides match'} “${query}”.`;
 }

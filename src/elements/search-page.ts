@@ -23,6 +23,7 @@ class SearchPageElement extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[data-search-status]')!;
     const moreButton = this.querySelector<HTMLButtonElement>('[data-search-more-results]')!;
     const boxes = [...this.querySelectorAll<HTMLInputElement>('[data-search-filters] input[type="checkbox"]')];
+    const chosen = this.querySelector<HTMLElement>('[data-search-filters-chosen]')!;
     const engine = import('./search-engine.ts').then((module) => {
       module.preferWorker();
       return module;
@@ -38,15 +39,15 @@ class SearchPageElement extends HTMLElement {
       for (const box of boxes) if (box.checked) (filters[box.name] ??= []).push(box.value);
       return { query: input.value.trim(), filters };
     };
+    /** On a phone the filters are folded away: their box says how many are ticked. */
+    const showChosen = () => {
+      const ticked = boxes.filter((box) => box.checked).length;
+      chosen.textContent = ticked > 0 ? ` (${ticked} chosen)` : '';
+    };
     const writeForm = (state: SearchState) => {
       input.value = state.query;
       for (const box of boxes) box.checked = state.filters[box.name]?.includes(box.value) ?? false;
-    };
-    const describe = (state: SearchState, total: number, describeCount: (total: number, query: string) => string) => {
-      if (state.query) return describeCount(total, state.query);
-      if (Object.keys(state.filters).length > 0)
-        return `${total} ${total === 1 ? 'guide matches' : 'guides match'} the filters.`;
-      return 'Type a question or a few words, or choose a topic or audience.';
+      showChosen();
     };
     let previousTop: string[] | undefined;
     /** Searches and shows the results; `typedAt` (a keystroke's time) holds back excerpts while words are half-typed. */
@@ -54,7 +55,7 @@ class SearchPageElement extends HTMLElement {
       const ticket = ++latest;
       const module = await engine;
       try {
-        const { runSearch, renderResults, describeCount } = module;
+        const { runSearch, renderResults, describeSearchResults } = module;
         const isCurrent = () => ticket === latest;
         const outcome = await runSearch(base, state, 0, { withFilters: true, isCurrent });
         const top = outcome.ids.slice(0, DIALOG_FIRST_RESULTS);
@@ -69,7 +70,9 @@ class SearchPageElement extends HTMLElement {
         if (!isCurrent()) return;
         renderResults(results, shown, PAGE_SUB_RESULTS);
         results.dataset.renderedQuery = serializeSearchState(state);
-        status.textContent = describe(state, outcome.total, describeCount);
+        status.textContent =
+          describeSearchResults(state, outcome.total) ||
+          'Type a question or a few words, or choose a topic or audience.';
         moreButton.hidden = outcome.total <= shown.length;
         for (const box of boxes) {
           const count = box.parentElement?.querySelector('[data-filter-count]');
@@ -104,6 +107,7 @@ class SearchPageElement extends HTMLElement {
     });
     for (const box of boxes) {
       box.addEventListener('change', () => {
+        showChosen();
         typingEntry = false;
         update('push');
       });

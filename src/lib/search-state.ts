@@ -38,6 +38,25 @@ export function serializeSearchState(state: SearchState): string {
 }
 
 /**
+ * The line above the results (read out by screen readers as it changes). It says
+ * when filters, not the words, leave nothing to show, so the fix is not "other
+ * words". Empty when there is nothing to search for yet.
+ */
+export function describeSearchResults(state: SearchState, total: number): string {
+  const filtered = Object.values(state.filters).some((values) => values.length > 0);
+  const guides = (count: number) => `${count} ${count === 1 ? 'guide matches' : 'guides match'}`;
+  if (!state.query) {
+    if (!filtered) return '';
+    return total === 0 ? 'No guides match the filters.' : `${guides(total)} the filters.`;
+  }
+  const words = `“${state.query}”`;
+  if (total > 0) return `${guides(total)} ${words}${filtered ? ' with these filters' : ''}.`;
+  return filtered
+    ? `No guides match ${words} with these filters. Untick a filter, or try other words.`
+    : `No guides match ${words}. Try fewer or different words.`;
+}
+
+/**
  * Where focus goes in a result list on a key press: an index into the result
  * links, -1 for the search field, or undefined when the key is not for the list.
  * `current` is -1 while the search field has focus.

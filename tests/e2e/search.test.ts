@@ -336,6 +336,8 @@ describe('search page filters', () => {
     await page.goto(`${site.server.url}search/?q=mentor`);
     await waitForSearchPage(page, { query: 'mentor', filters: {} });
     const unfiltered = await pageResultSlugs(page, 'mfg-search-page');
+    // A column beside the results on a wide screen: no box to open first.
+    await expect(page.locator('mfg-search-page summary').isVisible()).resolves.toBe(false);
 
     const topic = 'Burnout and well-being';
     const box = page.getByRole('checkbox', { name: new RegExp(`^${topic}`) });
@@ -361,6 +363,29 @@ describe('search page filters', () => {
     await page.goForward();
     await waitForSearchPage(page, filtered);
     await expect(box.isChecked()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('fold into a box below the search field on a phone, so the first result shows without scrolling', async () => {
+    const height = 844;
+    const page = await freshPage({ viewport: { width: 390, height } });
+    await page.goto(`${site.server.url}search/?q=mentor`);
+    await waitForSearchPage(page, { query: 'mentor', filters: {} });
+    const firstResult = (await page.locator('mfg-search-page a[data-search-result="page"]').first().boundingBox())!;
+    expect(firstResult.y + firstResult.height).toBeLessThan(height);
+    const topic = 'Burnout and well-being';
+    const box = page.getByRole('checkbox', { name: new RegExp(`^${topic}`) });
+    await expect(box.isVisible()).resolves.toBe(false);
+
+    // From the keyboard: the box opens with Enter, and ticking a filter searches and says how many are ticked.
+    const summary = page.locator('mfg-search-page summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(box.isVisible()).resolves.toBe(true);
+    await box.focus();
+    await page.keyboard.press('Space');
+    await waitForSearchPage(page, { query: 'mentor', filters: { topic: [topic] } });
+    await expect(summary.textContent()).resolves.toMatch(/^\s*Filter results \(1 chosen\)\s*$/);
     await context.close();
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isSearchShortcut } from '../../src/lib/search-shortcut.ts';
-import { nextResultIndex, parseSearchState, serializeSearchState } from '../../src/lib/search-state.ts';
+import {
+  describeSearchResults,
+  nextResultIndex,
+  parseSearchState,
+  serializeSearchState,
+} from '../../src/lib/search-state.ts';
 
 describe('search state in the URL', () => {
   it('round-trips a query and filters', () => {
@@ -16,6 +21,31 @@ describe('search state in the URL', () => {
   it('ignores unknown parameters, blanks and duplicates', () => {
     expect(parseSearchState('?q=%20+&utm=x&topic=A&topic=A&topic=')).toEqual({ query: '', filters: { topic: ['A'] } });
     expect(serializeSearchState({ query: ' ', filters: {} })).toBe('');
+  });
+});
+
+describe('the line above the results', () => {
+  const words = (query: string) => ({ query, filters: {} });
+  const filtered = (query: string) => ({ query, filters: { topic: ['Research'] } });
+
+  it('counts the guides that match the words', () => {
+    expect(describeSearchResults(words('burnout'), 13)).toBe('13 guides match “burnout”.');
+    expect(describeSearchResults(words('burnout'), 1)).toBe('1 guide matches “burnout”.');
+    expect(describeSearchResults(filtered('burnout'), 2)).toBe('2 guides match “burnout” with these filters.');
+  });
+
+  it('blames the filters, not the words, when the filters leave nothing', () => {
+    expect(describeSearchResults(words('burnout'), 0)).toBe('No guides match “burnout”. Try fewer or different words.');
+    expect(describeSearchResults(filtered('burnout'), 0)).toBe(
+      'No guides match “burnout” with these filters. Untick a filter, or try other words.',
+    );
+  });
+
+  it('counts guides by filter alone, and says nothing before there is anything to search for', () => {
+    expect(describeSearchResults(filtered(''), 4)).toBe('4 guides match the filters.');
+    expect(describeSearchResults(filtered(''), 0)).toBe('No guides match the filters.');
+    expect(describeSearchResults(words(''), 0)).toBe('');
+    expect(describeSearchResults({ query: '', filters: { topic: [] } }, 0)).toBe('');
   });
 });
 
