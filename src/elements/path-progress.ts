@@ -4,7 +4,7 @@
  * whole path, from the ticks saved in this browser (src/lib/checklist-store.ts,
  * through the page's shared store), and keeps it current when another tab ticks.
  */
-import { describePathProgress, sumProgress, type ProgressCount } from '../lib/paths.ts';
+import { describeChecklistProgress, describePathProgress, sumProgress, type ProgressCount } from '../lib/paths.ts';
 import { progressStore, unsavedMessage } from './progress-store.ts';
 
 function itemIds(element: HTMLElement): string[] {
@@ -27,8 +27,10 @@ class PathProgressElement extends HTMLElement {
         const counts: ProgressCount[] = [];
         for (const row of step.querySelectorAll<HTMLElement>('[data-checklist]')) {
           const count = progressStore.count(row.dataset.checklist ?? '', itemIds(row));
-          counts.push(count);
-          const text = `${count.done} of ${count.total} done`;
+          // Reflective prompts are not tasks: they neither count toward the path nor show a count.
+          const reflective = 'reflective' in row.dataset;
+          if (!reflective) counts.push(count);
+          const text = describeChecklistProgress(count, reflective, 'short');
           const output = row.querySelector('[data-count]');
           if (output && output.textContent !== text) output.textContent = text;
         }

@@ -2,6 +2,7 @@
  * <mfg-progress> on the "My progress" page: fills in each checklist's progress
  * from the saved ticks, and offers reset, clear all, export and import.
  */
+import { describeChecklistProgress } from '../lib/paths.ts';
 import { MAX_IMPORT_CHARS, exportProgress, importProgress } from '../lib/progress-file.ts';
 import { progressStore, unsavedMessage } from './progress-store.ts';
 
@@ -16,7 +17,10 @@ class ProgressElement extends HTMLElement {
       for (const row of rows) {
         const { done, total } = progressStore.count(row.dataset.checklist ?? '', (row.dataset.items ?? '').split(' '));
         const count = row.querySelector('[data-count]');
-        if (count) count.textContent = done === 0 ? `Not started (${total} items)` : `${done} of ${total} done`;
+        if (count) count.textContent = describeChecklistProgress({ done, total }, 'reflective' in row.dataset);
+        // Nothing to reset on an untouched checklist: no button, and one tab stop fewer per row.
+        const reset = row.querySelector<HTMLButtonElement>('[data-reset]');
+        if (reset) reset.hidden = done === 0;
       }
       if (notice) {
         notice.hidden = progressStore.persistent;
@@ -38,7 +42,6 @@ class ProgressElement extends HTMLElement {
     for (const row of rows) {
       const button = row.querySelector<HTMLButtonElement>('[data-reset]');
       if (!button) continue;
-      button.hidden = false;
       button.addEventListener('click', async () => {
         const title = row.querySelector('a')?.textContent?.trim() ?? 'this checklist';
         if (
@@ -50,6 +53,8 @@ class ProgressElement extends HTMLElement {
           )
         ) {
           progressStore.reset(row.dataset.checklist ?? '');
+          // The button is gone now (nothing left to reset): keep focus in the row.
+          row.querySelector('a')?.focus();
           say(`“${title}” was reset.`);
         }
       });

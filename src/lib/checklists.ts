@@ -16,6 +16,8 @@ export interface ChecklistInfo {
   id: string;
   title: string;
   items: ChecklistItemInfo[];
+  /** Prompts to reflect on, not tasks (<Checklist reflective>): shown without a "3 of 8 done" count anywhere. */
+  reflective?: true;
 }
 
 /** A checklist with the guide it lives in. */
@@ -259,7 +261,12 @@ export function extractChecklists(source: string, file: string, lineOffset = 0):
         continue;
       }
       open = {
-        info: { id: id.value ?? '', title: title.value ?? '', items: [] },
+        info: {
+          id: id.value ?? '',
+          title: title.value ?? '',
+          items: [],
+          ...(readAttribute(tag.attributes, 'reflective').present ? { reflective: true as const } : {}),
+        },
         line: tag.line,
         seenItems: new Map(),
       };

@@ -163,6 +163,20 @@ export function sumProgress(counts: readonly ProgressCount[]): ProgressCount & {
 }
 
 /** Words for a path's progress, e.g. "7 of 23 items done · 1 of 5 checklists complete". */
+/**
+ * One checklist's progress, as its row on "My progress" (`long`) or on a path (`short`) says it. A
+ * reflective checklist's ticks are not a score, so it says only whether it has been started.
+ */
+export function describeChecklistProgress(
+  { done, total }: ProgressCount,
+  reflective: boolean,
+  style: 'long' | 'short' = 'long',
+): string {
+  if (reflective) return done === 0 ? 'Not started' : 'Started';
+  if (done === 0 && style === 'long') return `Not started (${total} items)`;
+  return `${done} of ${total} done`;
+}
+
 export function describePathProgress(progress: ProgressCount & { complete: number }, checklistCount: number): string {
   if (progress.total === 0) return 'No checklists in this path.';
   if (progress.done === 0)

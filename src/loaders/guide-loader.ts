@@ -35,7 +35,7 @@ const ERROR_KEY = 'guideBodyError';
  * Bumped whenever what this loader stores changes (parseGuideBody's output, the metadata keys): it is part of
  * each entry's digest, so Astro's content cache loads every guide again instead of keeping the old shape.
  */
-const ENTRY_FORMAT = 3;
+const ENTRY_FORMAT = 4;
 
 function checklistsOrProblem(body: string, file: string, lineOffset: number): LoadedGuide['checklists'] {
   try {

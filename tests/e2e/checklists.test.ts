@@ -399,6 +399,8 @@ describe('My progress', () => {
     const row = (id: string) => page.locator(`#progress-${id}`);
     await expect(row(FIRST).locator('[data-count]').textContent()).resolves.toBe('2 of 5 done');
     await expect(row(AFTER).locator('[data-count]').textContent()).resolves.toBe('Not started (3 items)');
+    // Nothing to reset on an untouched checklist.
+    await expect(row(AFTER).getByRole('button').count()).resolves.toBe(0);
     await row(AFTER).getByRole('link', { name: 'After the meeting' }).click();
     await page.waitForURL(url(`${GUIDE}#checklist-${AFTER}`));
 
@@ -412,6 +414,11 @@ describe('My progress', () => {
     await dialog.getByRole('button', { name: 'Reset checklist' }).click();
     // The dialog closes, then the row updates: wait for it as a reader would.
     await expect.poll(() => row(FIRST).locator('[data-count]').textContent()).toBe('Not started (5 items)');
+    // Its button goes with the ticks; focus stays in the row, on the checklist's link.
+    await expect(row(FIRST).getByRole('button').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
+      'Before your first meeting',
+    );
   });
 
   it("a checklist's own “My progress” link opens its topic's progress page at its row, where reset works too", async () => {

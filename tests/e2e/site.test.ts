@@ -232,6 +232,13 @@ describe('a reflective checklist', () => {
     await expect(list.getByRole('button', { name: 'Reset checklist' }).isVisible()).resolves.toBe(true);
     expect(await list.locator('[data-count]').count()).toBe(0);
     await expect(list.textContent()).resolves.not.toMatch(/\d+ of \d+ done/);
+    // Nor on "My progress", nor on a reading path, where it does not count toward the path either.
+    await page.goto(`${site.server.url}progress/`);
+    await expect(page.locator('#progress-weekly-check-in [data-count]').textContent()).resolves.toBe('Started');
+    await page.goto(`${site.server.url}paths/intern-year-first-90-days/`);
+    const pathRow = page.locator('mfg-path-progress [data-checklist="weekly-check-in"]');
+    await expect(pathRow.locator('[data-count]').textContent()).resolves.toBe('Started');
+    await expect(page.locator('[data-path-summary]').textContent()).resolves.toMatch(/^Not started: /);
     // A list of tasks keeps its count.
     await page.goto(`${site.server.url}guides/first-meeting/`);
     await expect(

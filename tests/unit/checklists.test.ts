@@ -62,6 +62,15 @@ More prose.
     ]);
   });
 
+  it('marks a reflective checklist, whose rows elsewhere show no count', () => {
+    const source = `<Checklist id="weekly" title="This week" reflective>
+  <Item id="sleep">Did I sleep enough?</Item>
+</Checklist>`;
+    expect(extractChecklists(source, file)).toEqual([
+      { id: 'weekly', title: 'This week', items: [{ id: 'sleep', text: 'Did I sleep enough?' }], reflective: true },
+    ]);
+  });
+
   it('returns nothing for a guide without checklists', () => {
     expect(extractChecklists('Just prose, and a <Callout kind="tip">tip</Callout>.', file)).toEqual([]);
   });

@@ -12,6 +12,7 @@ import {
   PathError,
   absoluteUrl,
   assertPathsConsistent,
+  describeChecklistProgress,
   describePathProgress,
   handoutUrl,
   pathChecklistTotals,
@@ -103,6 +104,14 @@ describe('path progress', () => {
     );
     expect(describePathProgress({ done: 9, total: 9, complete: 3 }, 3)).toBe('All done: 9 of 9 items in 3 checklists.');
     expect(describePathProgress({ done: 0, total: 0, complete: 0 }, 0)).toBe('No checklists in this path.');
+  });
+
+  it("says a checklist's progress, and only started or not for a reflective one (its ticks are not a score)", () => {
+    expect(describeChecklistProgress({ done: 0, total: 5 }, false)).toBe('Not started (5 items)');
+    expect(describeChecklistProgress({ done: 0, total: 5 }, false, 'short')).toBe('0 of 5 done');
+    expect(describeChecklistProgress({ done: 2, total: 5 }, false)).toBe('2 of 5 done');
+    expect(describeChecklistProgress({ done: 0, total: 8 }, true)).toBe('Not started');
+    expect(describeChecklistProgress({ done: 3, total: 8 }, true, 'short')).toBe('Started');
   });
 });
 
