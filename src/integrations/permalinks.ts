@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { redirects as siteRedirects } from '../data/redirects.ts';
 import {
   PermalinkError,
@@ -60,23 +60,28 @@ export function permalinkSources(env: NodeJS.ProcessEnv = process.env): Permalin
   return { publishedFile, redirectsFile, redirects };
 }
 
-function readJson(file: string): unknown {
-  if (!existsSync(file)) throw new PermalinkError(`${file} does not exist.`);
+/** Reads `file` (as messages name it) from `path`, where it is. */
+function readJson(file: string, path = file): unknown {
+  if (!existsSync(path)) throw new PermalinkError(`${file} does not exist.`);
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new PermalinkError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
 }
 
-/** The committed list; a missing file is an error (it is created with "npm run permalinks:update"). */
-export function readPublishedUrls(file: string): string[] {
-  if (!existsSync(file)) {
+/**
+ * The committed list; a missing file is an error (it is created with "npm run permalinks:update").
+ * A relative `file` is in the project (`root`), wherever the build was started from.
+ */
+export function readPublishedUrls(file: string, root = process.cwd()): string[] {
+  const path = resolve(root, file);
+  if (!existsSync(path)) {
     throw new PermalinkError(
       `${file} is missing. Build the site, run "npm run permalinks:update" and commit the file.`,
     );
   }
-  return validatePublishedUrls(readJson(file), file);
+  return validatePublishedUrls(readJson(file, path), file);
 }
 
 /** The built site's pages as site paths without the base, with their HTML and file. */
@@ -102,14 +107,13 @@ function headingText(html: string): string {
 
 /** Step 1 and 2 above. Returns the redirects, for writeHostRedirects at the end of the build. */
 export async function checkPermalinksStep(
-  outDir: string,
-  base: string,
+  { outDir, base, root }: { outDir: string; base: string; root: string },
   log: (message: string) => void,
 ): Promise<Redirect[]> {
   const sources = permalinkSources();
   const pages = await readSitePages(outDir, base);
   const site = describeBuiltSite(pages);
-  const published = sources.publishedFile ? readPublishedUrls(sources.publishedFile) : [];
+  const published = sources.publishedFile ? readPublishedUrls(sources.publishedFile, root) : [];
   const report = checkPermalinks(published, site, sources.redirects);
   if (report.problems.length > 0) {
     throw new PermalinkError(

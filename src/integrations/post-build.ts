@@ -35,21 +35,22 @@ import { writeSecurityHeaders } from './security-headers.ts';
  * on its article), its MDX file, found by name only now, when there is an error
  * to report, so pages need not carry their source path.
  */
-function sourceOf(path: string, html: string): string {
+function sourceOf(path: string, html: string, root: string): string {
   const slug = /data-guide="([^"]+)"/.exec(html)?.[1];
   if (!slug) return `the template for ${path}`;
-  const guidesDir = resolve(CONTENT_DIR, 'guides');
+  // Relative to the project, as the content loader reads it.
+  const guidesDir = resolve(root, CONTENT_DIR, 'guides');
   const file = globSync(`**/${slug}.mdx`, { cwd: guidesDir })[0];
   return file ? relative(process.cwd(), join(guidesDir, file)) : `the guide "${slug}"`;
 }
 
-function checkInternalLinks({ pages, files }: { pages: BuiltPage[]; files: Set<string> }): void {
+function checkInternalLinks({ pages, files }: { pages: BuiltPage[]; files: Set<string> }, root: string): void {
   const broken = findBrokenLinks(pages, files);
   if (broken.length === 0) return;
   const htmlOf = new Map(pages.map((page) => [page.path, page.html]));
   const lines = broken.map(
     (link) =>
-      `  - ${sourceOf(link.from, htmlOf.get(link.from) ?? '')} (page ${link.from}) links to ${link.href}: ${link.reason}. Fix or remove the link.`,
+      `  - ${sourceOf(link.from, htmlOf.get(link.from) ?? '', root)} (page ${link.from}) links to ${link.href}: ${link.reason}. Fix or remove the link.`,
   );
   throw new Error(`Broken internal links (${broken.length}):\n${lines.join('\n')}`);
 }
@@ -72,6 +73,7 @@ export function checkSearchIndexComplete(indexed: number, pages: readonly BuiltP
 export function postBuild(): AstroIntegration {
   let base = '/';
   let outDir = '';
+  let root = '';
   let searchIndex: SearchIndexBuild | undefined;
   return {
     name: 'mentor-field-guide:post-build',
@@ -79,6 +81,7 @@ export function postBuild(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base;
         outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
+        root = fileURLToPath(config.root);
       },
       // Pagefind starts before bundling and indexes each guide page as it is rendered (see search-index.ts).
       'astro:build:start': ({ setPrerenderer }) => {
@@ -89,7 +92,7 @@ export function postBuild(): AstroIntegration {
       'astro:build:done': async ({ logger }) => {
         const log = (message: string) => logger.info(message);
         try {
-          const redirects = await checkPermalinksStep(outDir, base, log);
+          const redirects = await checkPermalinksStep({ outDir, base, root }, log);
           // Pagefind writes its index in its own process while this one reads the pages and checks
           // the links. A broken link is still the error reported, even if indexing also fails.
           if (!searchIndex)
@@ -101,7 +104,7 @@ export function postBuild(): AstroIntegration {
           const built = await readBuiltPages(outDir, base);
           let brokenLinks: unknown;
           try {
-            checkInternalLinks(built);
+            checkInternalLinks(built, root);
           } catch (error) {
             brokenLinks = error;
           }

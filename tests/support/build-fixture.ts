@@ -20,11 +20,12 @@ export function buildFixture(name: string, env: Record<string, string> = {}): Fi
 }
 
 /**
- * Builds the site from any content folder (e.g. one a test generated); `label` names the temp folder.
- * `fromOtherFolder` runs `astro build --root <project>` from the temp folder, as `npm run bench` does.
+ * Builds the site from any content folder (e.g. one a test generated), or from the site's own content
+ * (`null`); `label` names the temp folder. `fromOtherFolder` runs `astro build --root <project>` from
+ * the temp folder, as `npm run bench` does.
  */
 export function buildContent(
-  contentDir: string,
+  contentDir: string | null,
   label: string,
   env: Record<string, string> = {},
   { fromOtherFolder = false } = {},
@@ -35,8 +36,20 @@ export function buildContent(
   if (fromOtherFolder) symlinkSync(join(projectRoot, 'node_modules'), join(work, 'node_modules'));
   // Vitest sets NODE_ENV=test and Vite's BASE_URL/MODE/DEV/PROD, which would turn the
   // build into a development build at the wrong base; a real build must not see them.
-  const { NODE_ENV, BASE_URL, MODE, DEV, PROD, SSR, VITEST, VITEST_POOL_ID, VITEST_WORKER_ID, ...inherited } =
-    process.env;
+  // The content folder is the test's to choose, never the shell's.
+  const {
+    NODE_ENV,
+    BASE_URL,
+    MODE,
+    DEV,
+    PROD,
+    SSR,
+    VITEST,
+    VITEST_POOL_ID,
+    VITEST_WORKER_ID,
+    MFG_CONTENT_DIR,
+    ...inherited
+  } = process.env;
   const args = fromOtherFolder ? ['build', '--root', projectRoot] : ['build'];
   const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), args, {
     cwd: fromOtherFolder ? work : projectRoot,
@@ -47,7 +60,7 @@ export function buildContent(
       ASTRO_TELEMETRY_DISABLED: '1',
       FORCE_COLOR: '0',
       NO_COLOR: '1',
-      MFG_CONTENT_DIR: contentDir,
+      ...(contentDir === null ? {} : { MFG_CONTENT_DIR: contentDir }),
       MFG_OUT_DIR: outDir,
       MFG_CACHE_DIR: join(work, 'cache'),
       ...env,

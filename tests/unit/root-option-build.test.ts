@@ -1,6 +1,6 @@
 /**
  * `astro build --root <project>` run from another folder, as `npm run bench`
- * does: nothing in a guide page may depend on the working folder.
+ * does: nothing in the build may depend on the working folder.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,7 +17,12 @@ const build = buildContent(
   },
 );
 
-afterAll(() => rmSync(dirname(build.outDir), { recursive: true, force: true }));
+// The real site: its permanent-link check reads the committed list in the project, not in the working folder.
+const siteBuild = buildContent(null, 'root-option-site', {}, { fromOtherFolder: true });
+
+afterAll(() => {
+  for (const { outDir } of [build, siteBuild]) rmSync(dirname(outDir), { recursive: true, force: true });
+});
 
 describe('a build run from another folder', () => {
   it('renders guides with their checklists, headings and reading time', () => {
@@ -27,5 +32,13 @@ describe('a build run from another folder', () => {
     expect(html).toContain('data-checklist="fixture-after-meeting"');
     expect(html).toMatch(/<h2 id="[a-z-]+">/);
     expect(html).toMatch(/\d+ min read/);
+  });
+
+  it("builds the real site, checking its permanent links against the project's committed list", () => {
+    expect(siteBuild.ok, siteBuild.output).toBe(true);
+    expect(siteBuild.output).not.toContain('is missing');
+    expect(readFileSync(join(siteBuild.outDir, 'guides/first-meeting/index.html'), 'utf8')).toContain(
+      'data-guide="first-meeting"',
+    );
   });
 });
