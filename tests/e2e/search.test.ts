@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -206,6 +207,27 @@ describe('header search from the keyboard', () => {
 });
 
 describe('results', () => {
+  it("come from each guide's own text, not the page around it (contents box, reading time, buttons)", () => {
+    const folder = join(distDir, 'pagefind/fragment');
+    // Pagefind's fragment files: gzip, a "pagefind_dcd" signature, then the page's record as JSON.
+    const indexed = readdirSync(folder).map(
+      (name) =>
+        JSON.parse(
+          gunzipSync(readFileSync(join(folder, name)))
+            .toString('utf8')
+            .replace(/^pagefind_dcd/, ''),
+        ) as {
+          url: string;
+          content: string;
+        },
+    );
+    expect(indexed.length).toBe(builtGuides().length);
+    for (const { url, content } of indexed) {
+      for (const chrome of ['On this page', 'min read', 'Reset checklist', 'Link to this section'])
+        expect(content, `${url} is indexed with "${chrome}"`).not.toContain(chrome);
+    }
+  });
+
   it('show the title, an excerpt with the words marked, and sections that link to headings on the guide', async () => {
     const page = await freshPage();
     await page.goto(site.server.url);
