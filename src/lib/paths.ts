@@ -162,7 +162,6 @@ export function sumProgress(counts: readonly ProgressCount[]): ProgressCount & {
   return { done, total, complete };
 }
 
-/** Words for a path's progress, e.g. "7 of 23 items done · 1 of 5 checklists complete". */
 /**
  * One checklist's progress, as its row on "My progress" (`long`) or on a path (`short`) says it. A
  * reflective checklist's ticks are not a score, so it says only whether it has been started.
@@ -177,6 +176,7 @@ export function describeChecklistProgress(
   return `${done} of ${total} done`;
 }
 
+/** Words for a path's progress, e.g. "7 of 23 items done · 1 of 5 checklists complete". */
 export function describePathProgress(progress: ProgressCount & { complete: number }, checklistCount: number): string {
   if (progress.total === 0) return 'No checklists in this path.';
   if (progress.done === 0)
