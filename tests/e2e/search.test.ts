@@ -411,6 +411,44 @@ describe('search page filters', () => {
     await context.close();
   });
 
+  it('leave the results room, so nothing the reader sees moves when results arrive (phone and wide screen)', async () => {
+    // Before the results column kept a screen's height, the footer showed below the search field on a phone
+    // and jumped away when results came (Lighthouse: layout shift 0.41).
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ]) {
+      const page = await freshPage({ viewport });
+      await page.addInitScript(() => {
+        const shifts: string[] = [];
+        (window as unknown as { mfgShifts: string[] }).mfgShifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as {
+            value: number;
+            hadRecentInput: boolean;
+            sources: { node: Node | null }[];
+          }[]) {
+            const moved = entry.sources.map((source) => source.node?.nodeName ?? '?').join(', ');
+            if (!entry.hadRecentInput) shifts.push(`${entry.value.toFixed(4)} (${moved})`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${site.server.url}search/?q=burnout`);
+      await waitForSearchPage(page, { query: 'burnout', filters: {} });
+      const shifts = await page.evaluate(
+        () =>
+          new Promise<string[]>((resolve) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => resolve((window as unknown as { mfgShifts: string[] }).mfgShifts)),
+            ),
+          ),
+      );
+      const total = shifts.reduce((sum, shift) => sum + Number.parseFloat(shift), 0);
+      expect(total, `${viewport.width}px wide: ${shifts.join('; ')}`).toBeLessThan(0.01);
+      await context.close();
+    }
+  });
+
   it('open a linked search with its words and filters, and list guides by filter alone', async () => {
     const guides = new Map(builtGuides().map((guide) => [guide.slug, guide]));
     const page = await freshPage();
