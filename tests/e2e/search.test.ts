@@ -13,6 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { serializeSearchState, type SearchState } from '../../src/lib/search-state.ts';
 import { newVisitor } from '../support/browser.ts';
+import { layoutShifts, recordLayoutShifts } from '../support/layout-shift.ts';
 import { distDir } from '../support/site.ts';
 import { useSite } from '../support/use-site.ts';
 
@@ -419,31 +420,10 @@ describe('search page filters', () => {
       { width: 1280, height: 800 },
     ]) {
       const page = await freshPage({ viewport });
-      await page.addInitScript(() => {
-        const shifts: string[] = [];
-        (window as unknown as { mfgShifts: string[] }).mfgShifts = shifts;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as {
-            value: number;
-            hadRecentInput: boolean;
-            sources: { node: Node | null }[];
-          }[]) {
-            const moved = entry.sources.map((source) => source.node?.nodeName ?? '?').join(', ');
-            if (!entry.hadRecentInput) shifts.push(`${entry.value.toFixed(4)} (${moved})`);
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await recordLayoutShifts(page);
       await page.goto(`${site.server.url}search/?q=burnout`);
       await waitForSearchPage(page, { query: 'burnout', filters: {} });
-      const shifts = await page.evaluate(
-        () =>
-          new Promise<string[]>((resolve) =>
-            requestAnimationFrame(() =>
-              requestAnimationFrame(() => resolve((window as unknown as { mfgShifts: string[] }).mfgShifts)),
-            ),
-          ),
-      );
-      const total = shifts.reduce((sum, shift) => sum + Number.parseFloat(shift), 0);
+      const { total, shifts } = await layoutShifts(page);
       expect(total, `${viewport.width}px wide: ${shifts.join('; ')}`).toBeLessThan(0.01);
       await context.close();
     }

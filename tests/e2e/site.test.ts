@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newVisitor } from '../support/browser.ts';
+import { layoutShifts, recordLayoutShifts } from '../support/layout-shift.ts';
 import { distDir } from '../support/site.ts';
 import { useSite } from '../support/use-site.ts';
 
@@ -244,6 +245,34 @@ describe('a reflective checklist', () => {
     await expect(
       page.locator('[data-checklist="first-meeting-prep"] [data-count]:not([hidden])').textContent(),
     ).resolves.toMatch(/^0 of \d+ done$/);
+    await context.close();
+  });
+});
+
+describe('a returning reader on a phone', () => {
+  it('sees "My progress", a reading path and a path\'s link box fill in without the page moving', async () => {
+    // Before: a row on "My progress" grew when its count ("Not started (6 items)") and Reset button came
+    // (layout shift 0.12), and a path's progress bar and "Copy link" button pushed the steps down.
+    const page = await freshPage({ viewport: { width: 390, height: 844 } });
+    await recordLayoutShifts(context);
+    await page.goto(`${site.server.url}guides/first-meeting/`);
+    const boxes = page.locator('[data-checklist="first-meeting-prep"]').getByRole('checkbox');
+    for (const index of [0, 1, 2]) await boxes.nth(index).check();
+    const total = await boxes.count();
+    const done = new RegExp(`^3 of ${total} done$`);
+
+    await page.goto(`${site.server.url}progress/`);
+    await expect.poll(() => page.locator('#progress-first-meeting-prep [data-count]').textContent()).toMatch(done);
+    await expect(page.getByRole('button', { name: /^Reset “/ }).count()).resolves.toBe(1);
+    const progress = await layoutShifts(page);
+    expect(progress.total, `My progress: ${progress.shifts.join('; ')}`).toBeLessThan(0.01);
+
+    await page.goto(`${site.server.url}paths/first-month-of-medical-school/`);
+    const row = page.locator('mfg-path-progress [data-checklist="first-meeting-prep"] [data-count]');
+    await expect.poll(() => row.textContent()).toMatch(done);
+    await expect(page.getByRole('button', { name: /^Copy link/ }).isVisible()).resolves.toBe(true);
+    const path = await layoutShifts(page);
+    expect(path.total, `reading path: ${path.shifts.join('; ')}`).toBeLessThan(0.01);
     await context.close();
   });
 });
