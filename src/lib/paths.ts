@@ -97,6 +97,8 @@ export interface ChecklistRef {
   id: string;
   items: readonly { id: string }[];
   guide: { slug: string };
+  /** Prompts to reflect on, not tasks: they count as checklists but not toward a path's progress. */
+  reflective?: boolean;
 }
 
 export interface ResolvedStep<G, C> {
@@ -130,18 +132,23 @@ export function resolveSteps<G extends { id: string }, C extends ChecklistRef>(
   });
 }
 
-/** Number of checklists and checklist items across a path's steps. */
+/**
+ * Number of checklists and checklist items across a path's steps, and of those that count toward the reader's
+ * progress on the path (`tasks`: every checklist but the reflective ones).
+ */
 export function pathChecklistTotals(steps: readonly { checklists: readonly ChecklistRef[] }[]): {
   checklists: number;
   items: number;
+  tasks: { checklists: number; items: number };
 } {
-  let checklists = 0;
-  let items = 0;
-  for (const step of steps) {
-    checklists += step.checklists.length;
-    for (const checklist of step.checklists) items += checklist.items.length;
-  }
-  return { checklists, items };
+  const all = steps.flatMap((step) => step.checklists);
+  const tasks = all.filter((checklist) => !checklist.reflective);
+  const items = (list: readonly ChecklistRef[]) => list.reduce((sum, checklist) => sum + checklist.items.length, 0);
+  return {
+    checklists: all.length,
+    items: items(all),
+    tasks: { checklists: tasks.length, items: items(tasks) },
+  };
 }
 
 export interface ProgressCount {
