@@ -246,7 +246,7 @@ describe('ticking', () => {
     await page.keyboard.press('Escape');
     await expect(dialog.isVisible()).resolves.toBe(false);
     expect(await count(page, FIRST)).toBe('2 of 5 done');
-    expect(await focused()).toBe('Reset checklist');
+    await expect.poll(focused).toBe('Reset checklist');
 
     await page.keyboard.press('Enter');
     await dialog.waitFor();
@@ -254,9 +254,10 @@ describe('ticking', () => {
     expect(await focused()).toBe('dialog:Reset checklist');
     await page.keyboard.press('Enter');
     await expect(dialog.isVisible()).resolves.toBe(false);
-    expect(await count(page, FIRST)).toBe('0 of 5 done');
+    // The dialog's "close" event, which applies the reset, comes a moment after the dialog hides.
+    await expect.poll(() => count(page, FIRST)).toBe('0 of 5 done');
     await expect(box(page, labels.goals).isChecked()).resolves.toBe(false);
-    expect(await focused()).toBe('Reset checklist');
+    await expect.poll(focused).toBe('Reset checklist');
   });
 
   it('shows a tick made in one tab in another open tab', async () => {
