@@ -2,7 +2,8 @@
  * <mfg-copy-link>: a permanent link with a "Copy link" button. Copies with the
  * Clipboard API and says "Copied"; where copying is not allowed (an http page,
  * a blocked permission) it selects the link text and says how to copy it.
- * Without JavaScript the link is shown as selectable text and the button keeps its room but is never shown (CopyLink.astro).
+ * Without JavaScript the link is shown as selectable text; the button keeps its
+ * room but is never shown (CopyLink.astro).
  */
 class CopyLinkElement extends HTMLElement {
   connectedCallback(): void {

@@ -133,21 +133,18 @@ export function resolveSteps<G extends { id: string }, C extends ChecklistRef>(
 }
 
 /**
- * Number of checklists and checklist items across a path's steps, and of those that count toward the reader's
+ * Number of checklists across a path's steps, and the checklists and items that count toward the reader's
  * progress on the path (`tasks`: every checklist but the reflective ones).
  */
 export function pathChecklistTotals(steps: readonly { checklists: readonly ChecklistRef[] }[]): {
   checklists: number;
-  items: number;
   tasks: { checklists: number; items: number };
 } {
   const all = steps.flatMap((step) => step.checklists);
   const tasks = all.filter((checklist) => !checklist.reflective);
-  const items = (list: readonly ChecklistRef[]) => list.reduce((sum, checklist) => sum + checklist.items.length, 0);
   return {
     checklists: all.length,
-    items: items(all),
-    tasks: { checklists: tasks.length, items: items(tasks) },
+    tasks: { checklists: tasks.length, items: tasks.reduce((sum, checklist) => sum + checklist.items.length, 0) },
   };
 }
 

@@ -25,6 +25,7 @@ import { findBrokenLinks } from '../../src/lib/link-check.ts';
 import { cspHash, inlineCode, metaPolicy, parsePolicy } from '../../src/lib/security-headers.ts';
 import { externalLinks, writeExternalLinksReport } from '../../scripts/report-external-links.ts';
 import { newVisitor } from '../support/browser.ts';
+import { layoutShifts, recordLayoutShifts } from '../support/layout-shift.ts';
 import { distDir, projectRoot } from '../support/site.ts';
 import { useSite } from '../support/use-site.ts';
 
@@ -104,32 +105,16 @@ async function visit(context: BrowserContext, path: string): Promise<Visit> {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
+  await recordLayoutShifts(page);
   await page.goto(`${site.server.origin}${path}`, { waitUntil: 'load' });
-  const facts = await page.evaluate(async () => {
+  const { total: layoutShift } = await layoutShifts(page);
+  const facts = await page.evaluate(() => {
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const loadedAtStart = performance
       .getEntriesByType('resource')
       .filter((entry) => entry.startTime <= navigation.loadEventStart)
       .map((entry) => entry.name)
       .filter((name) => new URL(name).origin === location.origin && /\.(m?js|css)$/.test(new URL(name).pathname));
-    // Layout shifts so far (buffered), read after two frames so nothing is pending.
-    const layoutShift = await new Promise<number>((resolve) => {
-      let total = 0;
-      const add = (entries: PerformanceEntryList) => {
-        for (const entry of entries as unknown as { value: number; hadRecentInput: boolean }[]) {
-          if (!entry.hadRecentInput) total += entry.value;
-        }
-      };
-      const observer = new PerformanceObserver((list) => add(list.getEntries()));
-      observer.observe({ type: 'layout-shift', buffered: true });
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
-          add(observer.takeRecords());
-          observer.disconnect();
-          resolve(total);
-        }),
-      );
-    });
     const outline = (element: Element) => element.outerHTML.slice(0, 160);
     const badImages = [
       ...[...document.querySelectorAll('img')]
@@ -152,7 +137,6 @@ async function visit(context: BrowserContext, path: string): Promise<Visit> {
       .map((script) => script.textContent ?? '');
     return {
       loadedAtStart,
-      layoutShift,
       badImages,
       inlineScripts,
       documentCookie: document.cookie,
@@ -165,7 +149,7 @@ async function visit(context: BrowserContext, path: string): Promise<Visit> {
       `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
   await page.close();
-  return { path, axe, errors, requests, ...facts };
+  return { path, axe, errors, requests, layoutShift, ...facts };
 }
 
 /** "page: problem" lines for every page with problems, for readable failures. */
