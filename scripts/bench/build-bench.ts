@@ -56,8 +56,8 @@ export interface BuildResult {
   peakRssByCommand: Record<string, number>;
   /** CPU time (user + system) of the whole build, from /usr/bin/time: unlike wall time, it hardly depends on how busy the machine is. */
   cpuSeconds: number | null;
-  /** Seconds per phase, from the timestamps in the build's log (1 s resolution). */
-  phases: { name: string; seconds: number }[];
+  /** Seconds and peak memory per phase, from the timestamps in the build's log (1 s resolution). */
+  phases: BuildPhase[];
   distBytes: number;
   distFiles: number;
   /** Bytes of each guide page's HTML (guides/<slug>/index.html). */
@@ -66,6 +66,26 @@ export interface BuildResult {
   pagefindFiles: number;
   /** The service worker's precache list (from sw.js), or null without one. */
   precache: { files: number; bytes: number } | null;
+}
+
+/** One reading of the build's process tree. */
+export interface MemorySample {
+  /** When, in milliseconds since the epoch. */
+  at: number;
+  /** Resident bytes of the whole tree. */
+  total: number;
+  /** Resident bytes by command name (node, pagefind_extended, …). */
+  byCommand: Record<string, number>;
+}
+
+export interface BuildPhase {
+  name: string;
+  seconds: number;
+  /**
+   * The tree's highest reading while the phase ran, with each program's share at that moment (what added up to
+   * the peak), or null without a reading in the phase.
+   */
+  peakRss: Pick<MemorySample, 'total' | 'byCommand'> | null;
 }
 
 export function stats(values: readonly number[]): SizeStats {
@@ -143,8 +163,18 @@ const PHASE_MARKERS: { name: string; line: RegExp }[] = [
   { name: 'security headers', line: /Service worker precaches/ },
 ];
 
-/** Seconds per phase from the HH:MM:SS stamps Astro puts on its log lines. */
-export function buildPhases(log: string): { name: string; seconds: number }[] {
+/** The local time of day, in whole seconds, as Astro stamps its log lines. */
+function secondOfDay(at: number): number {
+  const date = new Date(at);
+  return date.getHours() * 3600 + date.getMinutes() * 60 + date.getSeconds();
+}
+
+/**
+ * Seconds per phase from the HH:MM:SS stamps Astro puts on its log lines, and the highest memory reading in each
+ * phase. Stamps have a resolution of one second, so a reading in the second where one phase ends and the next
+ * begins counts for both.
+ */
+export function buildPhases(log: string, samples: readonly MemorySample[] = []): BuildPhase[] {
   const lines = log.split('\n');
   const stamp = (line: string) => {
     const match = /^(\d\d):(\d\d):(\d\d) /.exec(line);
@@ -167,7 +197,15 @@ export function buildPhases(log: string): { name: string; seconds: number }[] {
   const end = stamps.at(-1)!;
   // A build that runs past midnight wraps around.
   const since = (from: number, to: number) => (to - from + 86_400) % 86_400;
-  return starts.map((phase, index) => ({ name: phase.name, seconds: since(phase.at, starts[index + 1]?.at ?? end) }));
+  return starts.map((phase, index) => {
+    const seconds = since(phase.at, starts[index + 1]?.at ?? end);
+    const during = samples.filter((sample) => since(phase.at, secondOfDay(sample.at)) <= seconds);
+    const peak = during.reduce<MemorySample | undefined>(
+      (highest, sample) => (highest && highest.total >= sample.total ? highest : sample),
+      undefined,
+    );
+    return { name: phase.name, seconds, peakRss: peak ? { total: peak.total, byCommand: peak.byCommand } : null };
+  });
 }
 
 /** URLs in the precache list the build wrote into sw.js, as [url, revision] pairs. */
@@ -210,9 +248,11 @@ export async function buildAndMeasure({ contentDir, workDir, base = '/' }: Build
   child.stderr.on('data', (chunk) => (log += chunk));
   let peakRssBytes = 0;
   const peakByCommand = new Map<string, number>();
+  const samples: MemorySample[] = [];
   const sampler = setInterval(() => {
     if (!child.pid) return;
     const { total, byCommand } = treeRss(child.pid);
+    samples.push({ at: Date.now(), total, byCommand: Object.fromEntries(byCommand) });
     peakRssBytes = Math.max(peakRssBytes, total);
     for (const [command, bytes] of byCommand)
       peakByCommand.set(command, Math.max(peakByCommand.get(command) ?? 0, bytes));
@@ -251,7 +291,7 @@ export async function buildAndMeasure({ contentDir, workDir, base = '/' }: Build
       [...peakByCommand].filter(([, bytes]) => bytes > 50 * 1024 * 1024).sort((a, b) => b[1] - a[1]),
     ),
     cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null,
-    phases: buildPhases(log),
+    phases: buildPhases(log, samples),
     distBytes: sum(files),
     distFiles: files.length,
     guideHtml: stats(guideHtml.map((file) => file.bytes)),

@@ -323,6 +323,29 @@ export function formatBenchReport(result: BenchResult): string {
         .join(' | ')} |`,
     );
   }
+  lines.push(
+    '',
+    "Where the memory goes: the process tree's highest reading in each phase, and each program's share at that",
+    'moment (programs over 50 MB). With stamps 1 s apart, phases that start in the same second share its readings:',
+    '',
+    `| Phase | ${all.map(({ label }) => label).join(' | ')} |`,
+    `| --- | ${all.map(() => '---').join(' | ')} |`,
+  );
+  for (const name of phaseNames) {
+    lines.push(
+      `| ${name} | ${all
+        .map(({ entry }) => {
+          const peak = entry.build.phases.find((item) => item.name === name)?.peakRss;
+          if (!peak) return '';
+          const shares = Object.entries(peak.byCommand)
+            .filter(([, bytes]) => bytes > 50 * 1024 * 1024)
+            .sort((a, b) => b[1] - a[1])
+            .map(([command, bytes]) => `${command} ${mb(bytes)}`);
+          return shares.length > 0 ? `${mb(peak.total)} (${shares.join(', ')})` : mb(peak.total);
+        })
+        .join(' | ')} |`,
+    );
+  }
   lines.push('');
   for (const { label, entry } of all) {
     if (entry.error) lines.push(`- ${label}: ${entry.error.split('\n').slice(0, 12).join(' ')}`);
