@@ -52,7 +52,7 @@ export interface BuildResult {
   pagesPerSecond: number;
   /** Highest sum of resident memory over the build's process tree, sampled every 100 ms. */
   peakRssBytes: number;
-  /** Each program's own peak (over 50 MB), e.g. node (Astro) and pagefind: where the memory goes. */
+  /** Each program's own peak (programs over 50 MB), e.g. node (Astro) and pagefind: where the memory goes. */
   peakRssByCommand: Record<string, number>;
   /** CPU time (user + system) of the whole build, from /usr/bin/time: unlike wall time, it hardly depends on how busy the machine is. */
   cpuSeconds: number | null;
@@ -83,9 +83,19 @@ export interface BuildPhase {
   seconds: number;
   /**
    * The tree's highest reading while the phase ran, with each program's share at that moment (what added up to
-   * the peak), or null without a reading in the phase.
+   * the peak; programs over 50 MB), or null without a reading in the phase.
    */
   peakRss: Pick<MemorySample, 'total' | 'byCommand'> | null;
+}
+
+/** Programs smaller than this are left out of the shares: they would only crowd the report. */
+const LARGE_PROGRAM_BYTES = 50 * 1024 * 1024;
+
+/** The programs over LARGE_PROGRAM_BYTES, largest first. */
+function largePrograms(byCommand: Iterable<[string, number]>): Record<string, number> {
+  return Object.fromEntries(
+    [...byCommand].filter(([, bytes]) => bytes > LARGE_PROGRAM_BYTES).sort((a, b) => b[1] - a[1]),
+  );
 }
 
 export function stats(values: readonly number[]): SizeStats {
@@ -204,7 +214,8 @@ export function buildPhases(log: string, samples: readonly MemorySample[] = []):
       (highest, sample) => (highest && highest.total >= sample.total ? highest : sample),
       undefined,
     );
-    return { name: phase.name, seconds, peakRss: peak ? { total: peak.total, byCommand: peak.byCommand } : null };
+    const peakRss = peak ? { total: peak.total, byCommand: largePrograms(Object.entries(peak.byCommand)) } : null;
+    return { name: phase.name, seconds, peakRss };
   });
 }
 
@@ -246,16 +257,11 @@ export async function buildAndMeasure({ contentDir, workDir, base = '/' }: Build
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));
-  let peakRssBytes = 0;
-  const peakByCommand = new Map<string, number>();
   const samples: MemorySample[] = [];
   const sampler = setInterval(() => {
     if (!child.pid) return;
     const { total, byCommand } = treeRss(child.pid);
     samples.push({ at: Date.now(), total, byCommand: Object.fromEntries(byCommand) });
-    peakRssBytes = Math.max(peakRssBytes, total);
-    for (const [command, bytes] of byCommand)
-      peakByCommand.set(command, Math.max(peakByCommand.get(command) ?? 0, bytes));
   }, 100);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
@@ -277,6 +283,10 @@ export async function buildAndMeasure({ contentDir, workDir, base = '/' }: Build
     }, 0);
     precache = { files: urls.length, bytes };
   }
+  const peakByCommand = new Map<string, number>();
+  for (const sample of samples)
+    for (const [command, bytes] of Object.entries(sample.byCommand))
+      peakByCommand.set(command, Math.max(peakByCommand.get(command) ?? 0, bytes));
   const pages = Number(/(\d+) page\(s\) built in/.exec(log)?.[1] ?? 0);
   const cpu = new RegExp(`${TIME_MARK} ([\\d.]+) ([\\d.]+)`).exec(log);
   return {
@@ -286,10 +296,8 @@ export async function buildAndMeasure({ contentDir, workDir, base = '/' }: Build
     wallSeconds,
     pages,
     pagesPerSecond: pages / wallSeconds,
-    peakRssBytes,
-    peakRssByCommand: Object.fromEntries(
-      [...peakByCommand].filter(([, bytes]) => bytes > 50 * 1024 * 1024).sort((a, b) => b[1] - a[1]),
-    ),
+    peakRssBytes: Math.max(0, ...samples.map((sample) => sample.total)),
+    peakRssByCommand: largePrograms(peakByCommand),
     cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null,
     phases: buildPhases(log, samples),
     distBytes: sum(files),

@@ -24,7 +24,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, CHROMIUM_PATH } from '../../tests/support/browser.ts';
 import { startStaticServer } from '../../tests/support/static-server.ts';
-import { buildAndMeasure, projectRoot, type BuildResult } from './build-bench.ts';
+import { buildAndMeasure, projectRoot, type BuildPhase, type BuildResult } from './build-bench.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { runSearchBench, type SearchBenchResult, SEARCH_BENCH_TARGETS } from './search-bench.ts';
 
@@ -309,43 +309,31 @@ export function formatBenchReport(result: BenchResult): string {
   );
   lines.push('', "Where the wall time goes (from the build log's timestamps, 1 s resolution):", '');
   const phaseNames = [...new Set(all.flatMap(({ entry }) => entry.build.phases.map((phase) => phase.name)))];
-  lines.push(
-    `| Phase | ${all.map(({ label }) => label).join(' | ')} |`,
-    `| --- | ${all.map(() => '---').join(' | ')} |`,
-  );
-  for (const name of phaseNames) {
+  const phaseTable = (cell: (phase: BuildPhase) => string) => {
     lines.push(
-      `| ${name} | ${all
-        .map(({ entry }) => {
-          const phase = entry.build.phases.find((item) => item.name === name);
-          return phase ? `${phase.seconds} s` : '';
-        })
-        .join(' | ')} |`,
+      `| Phase | ${all.map(({ label }) => label).join(' | ')} |`,
+      `| --- | ${all.map(() => '---').join(' | ')} |`,
     );
-  }
+    for (const name of phaseNames) {
+      const cells = all.map(({ entry }) => {
+        const phase = entry.build.phases.find((item) => item.name === name);
+        return phase ? cell(phase) : '';
+      });
+      lines.push(`| ${name} | ${cells.join(' | ')} |`);
+    }
+  };
+  phaseTable((phase) => `${phase.seconds} s`);
   lines.push(
     '',
     "Where the memory goes: the process tree's highest reading in each phase, and each program's share at that",
     'moment (programs over 50 MB). With stamps 1 s apart, phases that start in the same second share its readings:',
     '',
-    `| Phase | ${all.map(({ label }) => label).join(' | ')} |`,
-    `| --- | ${all.map(() => '---').join(' | ')} |`,
   );
-  for (const name of phaseNames) {
-    lines.push(
-      `| ${name} | ${all
-        .map(({ entry }) => {
-          const peak = entry.build.phases.find((item) => item.name === name)?.peakRss;
-          if (!peak) return '';
-          const shares = Object.entries(peak.byCommand)
-            .filter(([, bytes]) => bytes > 50 * 1024 * 1024)
-            .sort((a, b) => b[1] - a[1])
-            .map(([command, bytes]) => `${command} ${mb(bytes)}`);
-          return shares.length > 0 ? `${mb(peak.total)} (${shares.join(', ')})` : mb(peak.total);
-        })
-        .join(' | ')} |`,
-    );
-  }
+  phaseTable(({ peakRss }) => {
+    if (!peakRss) return '';
+    const shares = Object.entries(peakRss.byCommand).map(([command, bytes]) => `${command} ${mb(bytes)}`);
+    return shares.length > 0 ? `${mb(peakRss.total)} (${shares.join(', ')})` : mb(peakRss.total);
+  });
   lines.push('');
   for (const { label, entry } of all) {
     if (entry.error) lines.push(`- ${label}: ${entry.error.split('\n').slice(0, 12).join(' ')}`);
