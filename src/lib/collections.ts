@@ -64,9 +64,9 @@ export async function checklistTopicPaths() {
 let checklistsById: Promise<Map<string, SiteChecklist>> | undefined;
 
 /** One checklist by id; each <Checklist> on every page asks, so this is a lookup, not a search of the list. */
-export function getChecklist(id: string): Promise<SiteChecklist | undefined> {
+export async function getChecklist(id: string): Promise<SiteChecklist | undefined> {
   checklistsById ??= getChecklists().then((all) => new Map(all.map((checklist) => [checklist.id, checklist])));
-  return checklistsById.then((byId) => byId.get(id));
+  return (await checklistsById).get(id);
 }
 
 export async function getTopicGroups() {
