@@ -20,6 +20,7 @@
  *   script that sends each old #anchor to its new URL, and any other #anchor on
  *   to the same anchor at the page's new address.
  */
+import { collectIds } from './link-check.ts';
 
 export interface Redirect {
   /** The retired URL: a site path without the base, e.g. "/guides/old-slug/" or "/guides/x/#checklist-old-id". */
@@ -126,10 +127,6 @@ export function checklistAnchors(html: string): string[] {
   return anchors;
 }
 
-function elementIds(html: string): Set<string> {
-  return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!));
-}
-
 export interface BuiltSite {
   /** Real pages (not 404, not redirect pages) by site path, with every element id on them. */
   pages: Map<string, Set<string>>;
@@ -148,7 +145,7 @@ export function describeBuiltSite(pages: readonly { path: string; html: string }
       site.redirectPages.add(path);
       continue;
     }
-    site.pages.set(path, elementIds(html));
+    site.pages.set(path, collectIds(html));
     for (const anchor of checklistAnchors(html)) site.anchors.add(`${path}#${anchor}`);
   }
   return site;
